@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { ApiError } from './common/errors/api-error';
+import { sendError } from './common/errors/all-exceptions.filter';
+import { HttpLifecycle } from './infra/http/http-lifecycle.service';
+import type { AppConfig } from './config/app-config';
+import { MetricsService } from './infra/metrics/metrics.service';
+import { setupSwagger } from './openapi';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** A caller's X-Request-Id is kept when it is a sane token, so traces join up across services. */
+function requestId(header: string | string[] | undefined): string {
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+/** Builds the API application (not yet listening): used by main.ts, the tests and tooling. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.maxBodyBytes,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
+      requestId(req.headers['x-request-id']),
+    requestIdHeader: false,
+    // Requests arriving while the server drains get the envelope from the hook below instead.
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(MetricsService);
+  const lifecycle = app.get(HttpLifecycle);
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply) => {
+    reply.header('x-request-id', request.id);
+    (request.raw as { routeTemplate?: string }).routeTemplate = request.routeOptions.url;
+    if (lifecycle.shuttingDown) {
+      reply.header('connection', 'close');
+      sendError(
+        request,
+        reply,
+        new ApiError('SERVICE_UNAVAILABLE', 'The service is shutting down'),
+      );
+      return reply;
+    }
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.observeRequest(
+      request.method,
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,
+      exposedHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'],
+      maxAge: 600,
+    });
+  }
+  setupSwagger(app);
+  await app.init();
+  return app;
+}

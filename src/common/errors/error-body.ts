@@ -1,0 +1,70 @@
+import { HttpException, Logger } from '@nestjs/common';
+import { ApiError } from './api-error';
+import { codeForStatus, type ErrorCode } from './error-code';
+
+export interface ErrorDescription {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+  headers: Record<string, string>;
+}
+
+const GENERIC_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  AUTHENTICATION_FAILED: 'Authentication is required',
+  AUTHORIZATION_FAILED: 'You are not allowed to do this',
+  NOT_FOUND: 'The resource was not found',
+  INTERNAL_ERROR: 'An unexpected error occurred',
+  SERVICE_UNAVAILABLE: 'The service is temporarily unavailable',
+};
+
+const logger = new Logger('Errors');
+
+/**
+ * Turns anything thrown while handling a request into the contract's error description. Unknown
+ * errors become INTERNAL_ERROR with a generic message; their details go to the log, not the client.
+ */
+export function describeError(error: unknown): ErrorDescription {
+  if (error instanceof ApiError) {
+    return {
+      status: error.getStatus(),
+      code: error.code,
+      message: error.message,
+      details: error.details,
+      headers: { ...authenticationHeaders(error.code), ...error.headers },
+    };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const code = codeForStatus(status);
+    const response = error.getResponse();
+    const message =
+      typeof response === 'object' && response !== null && 'message' in response
+        ? String((response as { message: unknown }).message)
+        : error.message;
+    return {
+      status,
+      code,
+      message: status >= 500 ? (GENERIC_MESSAGES[code] ?? message) : message,
+      headers: authenticationHeaders(code),
+    };
+  }
+  // Fastify's own client errors (malformed JSON, body too large, unsupported content type) carry
+  // a status and a message written for the client, without any of the body's content.
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  if (error instanceof Error && typeof status === 'number' && status >= 400 && status < 500) {
+    const code = codeForStatus(status);
+    return { status, code, message: error.message, headers: authenticationHeaders(code) };
+  }
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : 'non-error thrown');
+  return {
+    status: 500,
+    code: 'INTERNAL_ERROR',
+    message: GENERIC_MESSAGES.INTERNAL_ERROR as string,
+    headers: {},
+  };
+}
+
+function authenticationHeaders(code: ErrorCode): Record<string, string> {
+  return code === 'AUTHENTICATION_FAILED' ? { 'WWW-Authenticate': 'Bearer' } : {};
+}

@@ -1,0 +1,66 @@
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { createDataSource } from './data-source.factory';
+import { type DatabaseEndpoint, openDatabaseEndpoint } from './database-endpoint';
+
+export const DATABASE_ENDPOINT = Symbol('DATABASE_ENDPOINT');
+
+/** Closes the data source, then the embedded database under it, in that order. */
+@Injectable()
+class DatabaseLifecycle implements OnApplicationShutdown {
+  private readonly logger = new Logger('Database');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(DATABASE_ENDPOINT) private readonly endpoint: DatabaseEndpoint,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.endpoint.close();
+    this.logger.log(`${this.endpoint.kind} database closed`);
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DATABASE_ENDPOINT,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => openDatabaseEndpoint(config),
+    },
+    {
+      provide: DataSource,
+      inject: [AppConfig, DATABASE_ENDPOINT],
+      useFactory: async (config: AppConfig, endpoint: DatabaseEndpoint) => {
+        const logger = new Logger('Database');
+        const dataSource = createDataSource(endpoint.connectionString, config.databasePoolSize);
+        try {
+          await dataSource.initialize();
+          const applied = await dataSource.runMigrations({ transaction: 'each' });
+          logger.log(
+            `${endpoint.kind} database ready` +
+              (applied.length ? `, applied ${applied.map((m) => m.name).join(', ')}` : ''),
+          );
+          return dataSource;
+        } catch (error) {
+          if (dataSource.isInitialized) await dataSource.destroy();
+          await endpoint.close();
+          throw error;
+        }
+      },
+    },
+    DatabaseLifecycle,
+  ],
+  exports: [DataSource, DATABASE_ENDPOINT],
+})
+export class DatabaseModule {}

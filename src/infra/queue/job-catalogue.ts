@@ -1,0 +1,26 @@
+/**
+ * Every background job the service runs: job name (`area.action`) to payload and result types.
+ * The part before the dot names the queue the job travels on.
+ */
+export interface JobCatalogue {
+  /** Round trip through queue, worker and database; proves the job path is alive. */
+  'system.ping': {
+    payload: { probeId: string; requestedAt: string };
+    result: { probeId: string; processedBy: string; processedAt: string };
+  };
+}
+
+export type JobName = keyof JobCatalogue;
+export type JobPayload<N extends JobName> = JobCatalogue[N]['payload'];
+export type JobResult<N extends JobName> = JobCatalogue[N]['result'];
+
+export const queueNameOf = (job: JobName): string => job.slice(0, job.indexOf('.'));
+
+/** A domain class that runs one kind of job; registered with JobWorkers by its module. */
+export interface JobProcessor<N extends JobName> {
+  readonly jobName: N;
+  process(
+    payload: JobPayload<N>,
+    context: { jobId: string; attempt: number },
+  ): Promise<JobResult<N>>;
+}

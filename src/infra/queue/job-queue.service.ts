@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Queue, QueueEvents } from 'bullmq';
+import { withTimeout } from '../redis/redis.service';
+import { type JobName, type JobPayload, type JobResult, queueNameOf } from './job-catalogue';
+import { QUEUE_BACKEND } from './queue.tokens';
+import type { QueueBackend } from './queue-backend';
+
+export interface QueueCounts {
+  waiting: number;
+  active: number;
+  delayed: number;
+  completed: number;
+  failed: number;
+}
+
+export class JobTimeoutError extends Error {}
+export class JobFailedError extends Error {}
+
+/** Producer side of the job queues: typed enqueue, waiting for a result, and queue figures. */
+@Injectable()
+export class JobQueue {
+  private readonly queues = new Map<string, Queue>();
+  private readonly events = new Map<string, QueueEvents>();
+
+  constructor(@Inject(QUEUE_BACKEND) private readonly backend: QueueBackend) {}
+
+  get backendKind() {
+    return this.backend.kind;
+  }
+
+  async add<N extends JobName>(
+    name: N,
+    payload: JobPayload<N>,
+    options: { attempts?: number; removeOnCompleteAgeSeconds?: number } = {},
+  ): Promise<string> {
+    const job = await this.queue(queueNameOf(name)).add(name, payload, {
+      attempts: options.attempts ?? 1,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: { age: options.removeOnCompleteAgeSeconds ?? 3600, count: 1000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    });
+    if (!job.id) throw new Error(`queue did not assign an id to ${name}`);
+    return job.id;
+  }
+
+  /** Resolves with the job's result once a worker finished it; rejects on failure or timeout. */
+  async result<N extends JobName>(
+    name: N,
+    jobId: string,
+    timeoutMs: number,
+  ): Promise<JobResult<N>> {
+    const queueName = queueNameOf(name);
+    const job = await this.queue(queueName).getJob(jobId);
+    if (!job) throw new JobFailedError(`job ${jobId} not found`);
+    try {
+      return (await job.waitUntilFinished(this.queueEvents(queueName), timeoutMs)) as JobResult<N>;
+    } catch (error) {
+      const message = (error as Error).message;
+      if (/timed out|ttl/i.test(message)) throw new JobTimeoutError(`job ${jobId} ${message}`);
+      throw new JobFailedError(message);
+    }
+  }
+
+  async counts(queueName: string, timeoutMs = 1000): Promise<QueueCounts> {
+    const counts = await withTimeout(
+      this.queue(queueName).getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'),
+      timeoutMs,
+    );
+    return {
+      waiting: counts.waiting ?? 0,
+      active: counts.active ?? 0,
+      delayed: counts.delayed ?? 0,
+      completed: counts.completed ?? 0,
+      failed: counts.failed ?? 0,
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.events.values()].map((events) => events.close()));
+    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+  }
+
+  private queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = this.backend.createQueue(name);
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  private queueEvents(name: string): QueueEvents {
+    let events = this.events.get(name);
+    if (!events) {
+      events = this.backend.createQueueEvents(name);
+      events.on('error', () => undefined);
+      this.events.set(name, events);
+    }
+    return events;
+  }
+}

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { Logger } from 'nestjs-pino';
+import { createApp } from './app.setup';
+import { loadConfig } from './config/app-config';
+import { closeOnSignals, exitOnStartupError } from './process-lifecycle';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  const logger = app.get(Logger);
+  await app.listen({ port: config.port, host: config.host });
+  logger.log(
+    `listening on ${config.host}:${config.port} (${config.embeddedDatabase ? 'embedded database' : 'PostgreSQL'}, ` +
+      `${config.redisUrl ? 'Redis' : 'no Redis'}, workers ${config.apiRunsWorkers ? 'in this process' : 'separate'})`,
+    'Bootstrap',
+  );
+  closeOnSignals(app, config.shutdownTimeoutMs, logger);
+}
+
+bootstrap().catch(exitOnStartupError);

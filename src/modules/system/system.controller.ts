@@ -1,0 +1,95 @@
+import { Body, Controller, Get, Header, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiError } from '../../common/errors/api-error';
+import { ApiEnvelope, ApiErrors } from '../../common/openapi/api-responses.decorator';
+import { RawResponse } from '../../common/envelope/raw-response.decorator';
+import { MetricsService } from '../../infra/metrics/metrics.service';
+import { HealthReportDto, LivenessDto, ReadinessDto } from './dto/health.dto';
+import { QueueProbeRequestDto, QueueProbeResultDto } from './dto/queue-probe.dto';
+import { SystemMetricsDto } from './dto/system-metrics.dto';
+import { HealthService } from './health.service';
+import { QueueProbeService } from './queue-probe.service';
+import { SystemMetricsService } from './system-metrics.service';
+
+@ApiTags('system')
+@Controller('system')
+export class SystemController {
+  constructor(
+    private readonly health: HealthService,
+    private readonly systemMetrics: SystemMetricsService,
+    private readonly probes: QueueProbeService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  @Get('health')
+  @ApiOperation({
+    summary: 'Health of the service and its dependencies',
+    description:
+      'ok: everything up; degraded: a non-critical dependency (Redis, queue, disk, memory) is ' +
+      'down and the service still answers; down (503): the database is unreachable.',
+  })
+  @ApiEnvelope(200, HealthReportDto)
+  @ApiErrors('SERVICE_UNAVAILABLE')
+  async getHealth(): Promise<HealthReportDto> {
+    const report = await this.health.report();
+    if (report.status === 'down') {
+      throw new ApiError('SERVICE_UNAVAILABLE', 'A critical dependency is down', report);
+    }
+    return report;
+  }
+
+  @Get('health/live')
+  @ApiOperation({ summary: 'Liveness: the process is running and its event loop turns' })
+  @ApiEnvelope(200, LivenessDto)
+  getLiveness(): LivenessDto {
+    return { status: 'ok', uptimeSeconds: Math.round(this.metrics.uptimeSeconds) };
+  }
+
+  @Get('health/ready')
+  @ApiOperation({
+    summary: 'Readiness: the database answers and the process is not shutting down',
+  })
+  @ApiEnvelope(200, ReadinessDto)
+  @ApiErrors('SERVICE_UNAVAILABLE')
+  async getReadiness(): Promise<ReadinessDto> {
+    const readiness = await this.health.readiness();
+    if (!readiness.ready) throw new ApiError('SERVICE_UNAVAILABLE', 'Not ready', readiness);
+    return readiness;
+  }
+
+  @Get('metrics')
+  @ApiOperation({
+    summary: 'Process, event-loop, database pool and queue figures',
+    description: 'Becomes admin-only when authentication lands (issue #3).',
+  })
+  @ApiEnvelope(200, SystemMetricsDto)
+  getSystemMetrics(): Promise<SystemMetricsDto> {
+    return this.systemMetrics.snapshot();
+  }
+
+  @Get('metrics/prometheus')
+  @RawResponse()
+  @ApiOperation({ summary: 'Prometheus text exposition (default metrics, HTTP durations, queues)' })
+  @ApiProduces('text/plain')
+  @ApiResponse({ status: 200, description: 'Prometheus text format 0.0.4' })
+  @Header('Cache-Control', 'no-store')
+  async getPrometheusMetrics(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    reply.type(this.systemMetrics.prometheusContentType);
+    return this.systemMetrics.prometheus();
+  }
+
+  @Post('queue/probe')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Send a probe job through the queue and wait for a worker to complete it',
+    description:
+      'Proves the whole job path: API → queue (Redis or PostgreSQL) → a worker → database. ' +
+      '503 when no worker completes it in time.',
+  })
+  @ApiEnvelope(200, QueueProbeResultDto)
+  @ApiErrors('VALIDATION_ERROR', 'SERVICE_UNAVAILABLE')
+  probeQueue(@Body() body: QueueProbeRequestDto): Promise<QueueProbeResultDto> {
+    return this.probes.probe(body?.timeoutMs ?? 5000);
+  }
+}
