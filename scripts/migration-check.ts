@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDataSource } from '../src/infra/database/data-source.factory';
+import { createDataSource, runMigrations } from '../src/infra/database/data-source.factory';
 import { openDatabaseEndpoint } from '../src/infra/database/database-endpoint';
 
 /**
@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   const dataSource = createDataSource(endpoint.connectionString, 2);
   try {
     await dataSource.initialize();
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const applied = await runMigrations(dataSource);
     const pending = await dataSource.driver.createSchemaBuilder().log();
     console.log(`migration:check on ${endpoint.kind}: ${applied.length} migration(s) applied`);
     if (pending.upQueries.length > 0) {

@@ -1,4 +1,5 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
@@ -7,15 +8,25 @@ import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { DOMAIN_MODULES } from './domain-modules';
 
+export interface AppOptions {
+  logDestination?: DestinationStream;
+  /** Extra modules mounted beside the domain modules (tests use it to add probe routes). */
+  imports?: Type<unknown>[];
+}
+
 /** The API process: every domain module, with the global pipe, filter and envelope. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config, { runWorkers: config.apiRunsWorkers }),
+        CoreModule.forRoot(config, {
+          runWorkers: config.apiRunsWorkers,
+          logDestination: options.logDestination,
+        }),
         ...DOMAIN_MODULES,
+        ...(options.imports ?? []),
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module';
+import { AppModule, type AppOptions } from './app.module';
 import { ApiError } from './common/errors/api-error';
 import { sendError } from './common/errors/all-exceptions.filter';
 import { HttpLifecycle } from './infra/http/http-lifecycle.service';
@@ -20,20 +21,29 @@ function requestId(header: string | string[] | undefined): string {
 }
 
 /** Builds the API application (not yet listening): used by main.ts, the tests and tooling. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.maxBodyBytes,
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
-      requestId(req.headers['x-request-id']),
+    // Fastify hands genReqId the raw request; keeping the id on it lets the request logger,
+    // which runs as middleware on the raw request, bind the same id.
+    genReqId: (raw: IncomingMessage & { id?: unknown }) =>
+      (raw.id = requestId(raw.headers['x-request-id'])) as string,
     requestIdHeader: false,
     // Requests arriving while the server drains get the envelope from the hook below instead.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, options),
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
 

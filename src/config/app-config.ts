@@ -235,12 +235,13 @@ function productionProblems(env: EnvironmentVariables, keys: EncryptionKey[]): s
 /** Reads, validates and types the environment; throws ConfigurationError naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = plainToInstance(EnvironmentVariables, { ...env }, { exposeDefaultValues: true });
-  const problems = validateSync(parsed, { whitelist: true }).flatMap((error) =>
-    Object.values(error.constraints ?? {}).map((message) =>
-      message.startsWith(error.property)
-        ? `${message} (got ${JSON.stringify(error.value)})`
-        : `${error.property}: ${message} (got ${JSON.stringify(error.value)})`,
-    ),
+  const problems = validateSync(parsed, { whitelist: true, stopAtFirstError: true }).flatMap(
+    (error) =>
+      Object.values(error.constraints ?? {}).map((message) =>
+        message.startsWith(error.property)
+          ? `${message} (got ${JSON.stringify(error.value)})`
+          : `${error.property}: ${message} (got ${JSON.stringify(error.value)})`,
+      ),
   );
   if (problems.length > 0) throw new ConfigurationError(problems);
 

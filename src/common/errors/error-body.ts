@@ -56,7 +56,7 @@ export function describeError(error: unknown): ErrorDescription {
     const code = codeForStatus(status);
     return { status, code, message: error.message, headers: authenticationHeaders(code) };
   }
-  logger.error(error instanceof Error ? (error.stack ?? error.message) : 'non-error thrown');
+  logger.error(redactedTrace(error));
   return {
     status: 500,
     code: 'INTERNAL_ERROR',
@@ -67,4 +67,19 @@ export function describeError(error: unknown): ErrorDescription {
 
 function authenticationHeaders(code: ErrorCode): Record<string, string> {
   return code === 'AUTHENTICATION_FAILED' ? { 'WWW-Authenticate': 'Bearer' } : {};
+}
+
+/**
+ * What is logged of an unexpected error: its class, its code if it has one (PostgreSQL's SQLSTATE,
+ * Node's errno names) and the stack frames. Not the message: messages quote values, and those
+ * values can be PHI.
+ */
+export function redactedTrace(error: unknown): string {
+  if (!(error instanceof Error)) return `non-error thrown (${typeof error})`;
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .join('\n');
+  return `${error.name}${typeof code === 'string' ? ` [${code}]` : ''} (message withheld)\n${frames}`;
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, type Migration } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -30,4 +30,23 @@ export function createDataSource(connectionString: string, poolSize: number): Da
     logging: false,
     extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
   });
+}
+
+/** Any fixed number; all processes of the service agree on it. */
+const MIGRATION_LOCK_ID = 0x7ec4de0c;
+
+/**
+ * Runs pending migrations under a PostgreSQL advisory lock, so several API and worker processes
+ * starting together apply each migration once.
+ */
+export async function runMigrations(dataSource: DataSource): Promise<Migration[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    return await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+    await runner.release();
+  }
 }

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
-import { createDataSource } from './data-source.factory';
+import { createDataSource, runMigrations } from './data-source.factory';
 import { type DatabaseEndpoint, openDatabaseEndpoint } from './database-endpoint';
 
 export const DATABASE_ENDPOINT = Symbol('DATABASE_ENDPOINT');
@@ -46,7 +46,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
         const dataSource = createDataSource(endpoint.connectionString, config.databasePoolSize);
         try {
           await dataSource.initialize();
-          const applied = await dataSource.runMigrations({ transaction: 'each' });
+          const applied = await runMigrations(dataSource);
           logger.log(
             `${endpoint.kind} database ready` +
               (applied.length ? `, applied ${applied.map((m) => m.name).join(', ')}` : ''),

@@ -2,6 +2,8 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
+const LOOP_RESOLUTION_MS = 20;
+
 /**
  * The process's Prometheus registry: default process metrics, HTTP request durations by route and
  * status, and an event-loop delay monitor for the JSON metrics view. One registry per application
@@ -11,7 +13,9 @@ import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 export class MetricsService implements OnModuleDestroy {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
-  readonly eventLoopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: 20 });
+  private readonly eventLoopDelay: IntervalHistogram = monitorEventLoopDelay({
+    resolution: LOOP_RESOLUTION_MS,
+  });
   private readonly startedAt = Date.now();
 
   constructor() {
@@ -28,6 +32,19 @@ export class MetricsService implements OnModuleDestroy {
 
   get uptimeSeconds(): number {
     return (Date.now() - this.startedAt) / 1000;
+  }
+
+  /** Event-loop lag since start: the sampling timer's delay beyond its own interval. */
+  eventLoopLag(): { meanMs: number; p50Ms: number; p99Ms: number; maxMs: number } {
+    const loop = this.eventLoopDelay;
+    const lag = (ns: number) =>
+      Math.max(0, Math.round((ns / 1e6 - LOOP_RESOLUTION_MS) * 100) / 100);
+    return {
+      meanMs: lag(loop.mean),
+      p50Ms: lag(loop.percentile(50)),
+      p99Ms: lag(loop.percentile(99)),
+      maxMs: lag(loop.max),
+    };
   }
 
   observeRequest(method: string, route: string, status: number, seconds: number): void {

@@ -52,7 +52,7 @@ export class JobWorkers implements OnApplicationBootstrap {
       );
       worker.on('error', (error) => this.logger.warn(`queue ${queueName}: ${error.message}`));
       worker.on('failed', (job, error) =>
-        this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`),
+        this.logger.warn(`job ${job?.name} ${job?.id} failed (${error.name})`),
       );
       void worker
         .run()

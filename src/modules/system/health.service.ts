@@ -2,13 +2,13 @@ import { statfs } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../config/app-config';
 import { DATABASE_ENDPOINT } from '../../infra/database/database.module';
 import type { DatabaseEndpoint } from '../../infra/database/database-endpoint';
 import { HttpLifecycle } from '../../infra/http/http-lifecycle.service';
 import { JobQueue } from '../../infra/queue/job-queue.service';
 import { JobWorkers } from '../../infra/queue/job-workers.service';
 import { RedisService, withTimeout } from '../../infra/redis/redis.service';
+import { DataDirectory } from '../../infra/storage/storage.module';
 import type { CheckResultDto, HealthReportDto } from './dto/health.dto';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -23,7 +23,7 @@ const MAX_HEAP_USE = 0.9;
 @Injectable()
 export class HealthService {
   constructor(
-    private readonly config: AppConfig,
+    private readonly dataDir: DataDirectory,
     private readonly dataSource: DataSource,
     @Inject(DATABASE_ENDPOINT) private readonly endpoint: DatabaseEndpoint,
     private readonly redis: RedisService,
@@ -85,9 +85,9 @@ export class HealthService {
   }
 
   private async disk(): Promise<CheckResultDto> {
-    const details: Record<string, unknown> = { path: this.config.dataDir };
+    const details: Record<string, unknown> = { path: this.dataDir.path };
     const result = await timed(false, details, async () => {
-      const stats = await statfs(this.config.dataDir);
+      const stats = await statfs(this.dataDir.path);
       details.freeBytes = stats.bavail * stats.bsize;
       details.totalBytes = stats.blocks * stats.bsize;
     });

@@ -7,7 +7,6 @@ import { MetricsService } from '../../infra/metrics/metrics.service';
 import type { SystemMetricsDto } from './dto/system-metrics.dto';
 
 const QUEUES = ['system'];
-const ms = (ns: number) => Math.round(ns / 1e4) / 100;
 
 interface PoolFigures {
   totalCount: number;
@@ -53,7 +52,6 @@ export class SystemMetricsService implements OnModuleInit {
   async snapshot(): Promise<SystemMetricsDto> {
     const memory = process.memoryUsage();
     const cpu = process.cpuUsage();
-    const loop = this.metrics.eventLoopDelay;
     const queues: Record<string, QueueCounts | null> = {};
     for (const name of QUEUES) queues[name] = await this.queue.counts(name).catch(() => null);
     const pool = (this.dataSource.driver as unknown as { master?: PoolFigures }).master;
@@ -69,12 +67,7 @@ export class SystemMetricsService implements OnModuleInit {
         cpuUserSeconds: cpu.user / 1e6,
         cpuSystemSeconds: cpu.system / 1e6,
       },
-      eventLoop: {
-        meanMs: ms(loop.mean),
-        p50Ms: ms(loop.percentile(50)),
-        p99Ms: ms(loop.percentile(99)),
-        maxMs: ms(loop.max),
-      },
+      eventLoop: this.metrics.eventLoopLag(),
       database: {
         poolTotal: pool?.totalCount ?? 0,
         poolIdle: pool?.idleCount ?? 0,

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 /** A single PostgreSQL session that executes complete frontend protocol messages. */
 export interface ProtocolEngine {
@@ -37,7 +37,7 @@ class ClientSession {
 
   constructor(
     readonly id: number,
-    readonly socket: Socket,
+    readonly socket: Duplex,
     defaultSearchPath: string,
   ) {
     this.searchPath = defaultSearchPath;
@@ -86,10 +86,11 @@ export class PgWireMultiplexer {
     return this.sessions.size;
   }
 
-  attach(socket: Socket): void {
+  /** Serves one client connection (a TCP socket, or any duplex stream in tests). */
+  attach(socket: Duplex & { setNoDelay?: (noDelay: boolean) => unknown }): void {
     const session = new ClientSession(this.nextId++, socket, this.options.defaultSearchPath);
     this.sessions.add(session);
-    socket.setNoDelay(true);
+    socket.setNoDelay?.(true);
     socket.on('data', (data: Buffer) => {
       try {
         this.receive(session, data);
@@ -290,15 +291,16 @@ class OutputRouter {
   }
 }
 
-/** Records LISTEN / UNLISTEN issued as simple queries (as pg clients do). */
+/** Records LISTEN / UNLISTEN issued as simple queries (as pg clients do), after any comments. */
 function trackListen(session: ClientSession, body: Buffer): void {
-  const sql = body.toString('utf8', 0, Math.min(body.length, 300));
+  const sql = body
+    .toString('utf8', 0, Math.min(body.length, 2000))
+    .replace(/--[^\n]*\n?|\/\*[\s\S]*?\*\//g, ' ');
   const match = /^\s*(UNLISTEN|LISTEN)\s+("(?:[^"]|"")+"|[\w$]+|\*)/i.exec(sql);
   if (!match) return;
-  const channel = match[2].startsWith('"')
-    ? match[2].slice(1, -1).replace(/""/g, '"')
-    : match[2].toLowerCase();
-  if (match[1].toUpperCase() === 'LISTEN') session.channels.add(channel);
+  const [, command, name] = match;
+  const channel = name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name.toLowerCase();
+  if (command.toUpperCase() === 'LISTEN') session.channels.add(channel);
   else if (channel === '*') session.channels.clear();
   else session.channels.delete(channel);
 }
@@ -372,18 +374,18 @@ function splitCString(buffer: Buffer): [string, Buffer] {
   return [buffer.toString('utf8', 0, end), buffer.subarray(end + 1)];
 }
 
-function cstring(value: string): Buffer {
+export function cstring(value: string): Buffer {
   return Buffer.from(`${value}\0`, 'utf8');
 }
 
-function int32(value: number): Buffer {
+export function int32(value: number): Buffer {
   const buffer = Buffer.alloc(4);
   buffer.writeInt32BE(value);
   return buffer;
 }
 
 /** Builds a typed protocol message (the same framing serves both directions). */
-function protocolMessage(type: string, ...parts: Buffer[]): Buffer {
+export function protocolMessage(type: string, ...parts: Buffer[]): Buffer {
   const body = Buffer.concat(parts);
   const header = Buffer.alloc(5);
   header.write(type, 0, 'latin1');
@@ -391,7 +393,7 @@ function protocolMessage(type: string, ...parts: Buffer[]): Buffer {
   return Buffer.concat([header, body]);
 }
 
-function simpleQuery(sql: string): Buffer {
+export function simpleQuery(sql: string): Buffer {
   return protocolMessage('Q', cstring(sql));
 }
 
