@@ -47,7 +47,8 @@ module.exports = {
       displayName: 'e2e',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
-      testTimeout: 60000,
     },
   ],
+  // Boots of the embedded database and child processes take seconds on two cores.
+  testTimeout: 60000,
 };

@@ -39,10 +39,9 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, options),
     adapter,
-    {
-      bufferLogs: true,
-      abortOnError: false,
-    },
+    // Nest's own start-up logging would print failures with stack traces before main.ts can
+    // report them in one line; from here on everything goes through pino.
+    { logger: false, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
@@ -62,6 +61,10 @@ export async function createApp(
       );
       return reply;
     }
+  });
+  // A keep-alive connection would hold the draining server open after its last response.
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (lifecycle.shuttingDown) reply.header('connection', 'close');
   });
   fastify.addHook('onResponse', async (request, reply) => {
     metrics.observeRequest(

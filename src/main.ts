@@ -10,7 +10,7 @@ async function bootstrap(): Promise<void> {
   const logger = app.get(Logger);
   await app.listen({ port: config.port, host: config.host });
   logger.log(
-    `listening on ${config.host}:${config.port} (${config.embeddedDatabase ? 'embedded database' : 'PostgreSQL'}, ` +
+    `listening on ${await app.getUrl()} (${config.embeddedDatabase ? 'embedded database' : 'PostgreSQL'}, ` +
       `${config.redisUrl ? 'Redis' : 'no Redis'}, workers ${config.apiRunsWorkers ? 'in this process' : 'separate'})`,
     'Bootstrap',
   );

@@ -14,7 +14,7 @@ async function bootstrap(): Promise<void> {
     ]);
   }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-    bufferLogs: true,
+    logger: false,
     abortOnError: false,
   });
   const logger = app.get(Logger);

@@ -11,6 +11,7 @@ export interface DatabaseEndpoint {
 export async function openDatabaseEndpoint(options: {
   databaseUrl?: string;
   dataDir: string;
+  onEmbeddedCrash?: (error: Error) => void;
 }): Promise<DatabaseEndpoint> {
   if (options.databaseUrl) {
     return {
@@ -19,7 +20,7 @@ export async function openDatabaseEndpoint(options: {
       close: async () => undefined,
     };
   }
-  const embedded = await EmbeddedPostgres.start(options.dataDir);
+  const embedded = await EmbeddedPostgres.start(options.dataDir, options.onEmbeddedCrash);
   return {
     kind: 'embedded',
     connectionString: embedded.connectionString,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue, QueueEvents } from 'bullmq';
-import { withTimeout } from '../redis/redis.service';
+import { ApiError } from '../../common/errors/api-error';
+import { settleWithin, withTimeout } from '../../common/async';
 import { type JobName, type JobPayload, type JobResult, queueNameOf } from './job-catalogue';
 import { QUEUE_BACKEND } from './queue.tokens';
 import type { QueueBackend } from './queue-backend';
@@ -12,6 +13,10 @@ export interface QueueCounts {
   completed: number;
   failed: number;
 }
+
+/** Enqueueing is one round trip to the backend; past this it is treated as unreachable. */
+const ADD_TIMEOUT_MS = 5000;
+const READY_WAIT_MS = 2000;
 
 export class JobTimeoutError extends Error {}
 export class JobFailedError extends Error {}
@@ -33,11 +38,15 @@ export class JobQueue {
     payload: JobPayload<N>,
     options: { attempts?: number; removeOnCompleteAgeSeconds?: number } = {},
   ): Promise<string> {
-    const job = await this.queue(queueNameOf(name)).add(name, payload, {
+    if (!this.backend.available()) throw this.unavailable('not connected');
+    const adding = this.queue(queueNameOf(name)).add(name, payload, {
       attempts: options.attempts ?? 1,
       backoff: { type: 'exponential', delay: 1000 },
       removeOnComplete: { age: options.removeOnCompleteAgeSeconds ?? 3600, count: 1000 },
       removeOnFail: { age: 7 * 24 * 3600 },
+    });
+    const job = await withTimeout(adding, ADD_TIMEOUT_MS).catch((error: Error) => {
+      throw this.unavailable(error.message);
     });
     if (!job.id) throw new Error(`queue did not assign an id to ${name}`);
     return job.id;
@@ -62,6 +71,7 @@ export class JobQueue {
   }
 
   async counts(queueName: string, timeoutMs = 1000): Promise<QueueCounts> {
+    if (!this.backend.available()) throw this.unavailable('not connected');
     const counts = await withTimeout(
       this.queue(queueName).getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'),
       timeoutMs,
@@ -76,8 +86,20 @@ export class JobQueue {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([...this.events.values()].map((events) => events.close()));
-    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    // Closing one that is still initialising would leave connections opened after the close.
+    const close = async (closable: QueueEvents | Queue) => {
+      await settleWithin(closable.waitUntilReady(), READY_WAIT_MS);
+      await closable.close();
+    };
+    await Promise.allSettled([...this.events.values()].map(close));
+    await Promise.allSettled([...this.queues.values()].map(close));
+  }
+
+  private unavailable(reason: string): ApiError {
+    return new ApiError('SERVICE_UNAVAILABLE', 'The job queue is unavailable', {
+      backend: this.backend.kind,
+      reason,
+    });
   }
 
   private queue(name: string): Queue {
@@ -85,6 +107,8 @@ export class JobQueue {
     if (!queue) {
       queue = this.backend.createQueue(name);
       queue.on('error', () => undefined);
+      // Every caller waiting on a job's result listens for the queue closing.
+      queue.setMaxListeners(1000);
       this.queues.set(name, queue);
     }
     return queue;

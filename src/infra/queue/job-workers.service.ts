@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Worker } from 'bullmq';
+import { settleWithin } from '../../common/async';
 import { AppConfig } from '../../config/app-config';
 import { type JobName, type JobProcessor, queueNameOf } from './job-catalogue';
 import { QUEUE_BACKEND, RUN_WORKERS } from './queue.tokens';
 import type { QueueBackend } from './queue-backend';
+
+const READY_WAIT_MS = 2000;
 
 /**
  * Consumer side: one BullMQ worker per queue, dispatching each job by name to the processor its
@@ -63,8 +66,15 @@ export class JobWorkers implements OnApplicationBootstrap {
   }
 
   /** Stops taking jobs and waits for the running ones to finish (graceful shutdown). */
-  async close(): Promise<void> {
-    await Promise.allSettled(this.workers.map((worker) => worker.close()));
+  /** @param force do not wait for running jobs (the backend is unreachable, they cannot finish) */
+  async close(force = false): Promise<void> {
+    await Promise.allSettled(
+      this.workers.map(async (worker) => {
+        // A worker closed while still initialising opens connections after closing.
+        await settleWithin(worker.waitUntilReady(), READY_WAIT_MS);
+        await worker.close(force);
+      }),
+    );
     this.workers.length = 0;
   }
 

@@ -16,6 +16,8 @@ export type QueueBackendKind = 'redis' | 'postgres';
  */
 export interface QueueBackend {
   readonly kind: QueueBackendKind;
+  /** False while the backend is known to be unreachable, so callers fail fast instead of waiting. */
+  available(): boolean;
   createQueue(name: string): Queue;
   createWorker(name: string, processor: Processor, concurrency: number): Worker;
   createQueueEvents(name: string): QueueEvents;
@@ -35,9 +37,14 @@ export function createQueueBackend(options: {
 function redisBackend(url: string, prefix: string): QueueBackend {
   // One shared connection for producers; BullMQ duplicates it for blocking worker connections.
   const connection = new Redis(url, { maxRetriesPerRequest: null, enableOfflineQueue: false });
-  connection.on('error', () => undefined);
+  // Unreachable means a connection attempt failed and none has succeeded since; while the first
+  // connection is still being made, callers wait for it instead of failing.
+  let failing = false;
+  connection.on('error', () => (failing = true));
+  connection.on('ready', () => (failing = false));
   return {
     kind: 'redis',
+    available: () => !failing || connection.status === 'ready',
     createQueue: (name) => new Queue(name, { connection, prefix }),
     createWorker: (name, processor, concurrency) =>
       new Worker(name, processor, { connection, prefix, concurrency, autorun: false }),
@@ -53,6 +60,8 @@ function postgresBackend(connectionString: string, embedded: boolean): QueueBack
   const connection = { connectionString, schema: 'bullmq', migrate: true, max: 4 };
   return {
     kind: 'postgres',
+    // The queue lives in the service's own database: when that is down, everything is.
+    available: () => true,
     createQueue: (name) => new pg.Queue(name, { connection }) as unknown as Queue,
     createWorker: (name, processor, concurrency) =>
       new pg.Worker(name, processor, {

@@ -6,6 +6,7 @@ import {
   Injectable,
   Module,
 } from '@nestjs/common';
+import { settleWithin } from '../../common/async';
 import { AppConfig } from '../../config/app-config';
 import { DATABASE_ENDPOINT } from '../database/database.module';
 import type { DatabaseEndpoint } from '../database/database-endpoint';
@@ -13,6 +14,8 @@ import { JobQueue } from './job-queue.service';
 import { JobWorkers } from './job-workers.service';
 import { QUEUE_BACKEND, RUN_WORKERS } from './queue.tokens';
 import { createQueueBackend, type QueueBackend } from './queue-backend';
+
+const UNREACHABLE_CLOSE_MS = 2000;
 
 /**
  * Shutdown order: stop consuming and let running jobs finish, then close producers, then the
@@ -27,8 +30,14 @@ class QueueLifecycle implements BeforeApplicationShutdown {
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.workers.close();
-    await this.queue.close();
+    if (this.backend.available()) {
+      await this.workers.close();
+      await this.queue.close();
+    } else {
+      // Nothing can finish against an unreachable backend; BullMQ would wait for it forever.
+      await settleWithin(this.workers.close(true), UNREACHABLE_CLOSE_MS);
+      await settleWithin(this.queue.close(), UNREACHABLE_CLOSE_MS);
+    }
     await this.backend.close();
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
+import { withTimeout } from '../../common/async';
 import { AppConfig } from '../../config/app-config';
 
 export interface ProbeResult {
@@ -57,14 +58,4 @@ export class RedisService implements OnApplicationShutdown {
       await this.client.quit().catch(() => this.client?.disconnect());
     }
   }
-}
-
-export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }

@@ -7,7 +7,8 @@ import type { DatabaseEndpoint } from '../../infra/database/database-endpoint';
 import { HttpLifecycle } from '../../infra/http/http-lifecycle.service';
 import { JobQueue } from '../../infra/queue/job-queue.service';
 import { JobWorkers } from '../../infra/queue/job-workers.service';
-import { RedisService, withTimeout } from '../../infra/redis/redis.service';
+import { withTimeout } from '../../common/async';
+import { RedisService } from '../../infra/redis/redis.service';
 import { DataDirectory } from '../../infra/storage/storage.module';
 import type { CheckResultDto, HealthReportDto } from './dto/health.dto';
 

@@ -21,7 +21,11 @@ export class EmbeddedPostgres {
     return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
   }
 
-  static async start(dataDir: string): Promise<EmbeddedPostgres> {
+  /**
+   * @param onCrash called if the database thread dies while the database is open (not on close);
+   * nothing in the process can work after that, so the service exits and is restarted.
+   */
+  static async start(dataDir: string, onCrash?: (error: Error) => void): Promise<EmbeddedPostgres> {
     const lock = DataDirLock.acquire(dataDir);
     const workerData: EmbeddedWorkerData = { pgDataDir: join(dataDir, 'pgdata') };
     const worker = new Worker(workerEntry(), { workerData, execArgv: workerExecArgv() });
@@ -30,7 +34,13 @@ export class EmbeddedPostgres {
       if (ready.type !== 'ready') {
         throw new Error(`embedded database failed to start: ${describe(ready)}`);
       }
-      return new EmbeddedPostgres(worker, lock, ready.port, ready.serverVersion);
+      const db = new EmbeddedPostgres(worker, lock, ready.port, ready.serverVersion);
+      worker.once('exit', (code) => {
+        if (db.closing) return;
+        lock.release();
+        onCrash?.(new Error(`embedded database thread exited with code ${code}`));
+      });
+      return db;
     } catch (error) {
       await worker.terminate();
       lock.release();

@@ -1,4 +1,4 @@
-import { createServer, type Socket } from 'node:net';
+import { createServer } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PgWireMultiplexer } from './pg-wire-multiplexer';
@@ -26,7 +26,6 @@ async function main(): Promise<void> {
     const defaultSearchPath = parameters.search_path;
     delete parameters.search_path;
 
-    const sockets = new Set<Socket>();
     const multiplexer = new PgWireMultiplexer(
       {
         execute: (message, onData) => db.execProtocolRawStream(message, { onRawData: onData }),
@@ -34,11 +33,7 @@ async function main(): Promise<void> {
       },
       { parameters, defaultSearchPath },
     );
-    const server = createServer((socket) => {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      multiplexer.attach(socket);
-    });
+    const server = createServer((socket) => multiplexer.attach(socket));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', resolve);
@@ -50,8 +45,7 @@ async function main(): Promise<void> {
       if (request.type !== 'close') return;
       void (async () => {
         server.close();
-        for (const socket of sockets) socket.destroy();
-        await multiplexer.drained();
+        await multiplexer.disconnectAll();
         await db.close();
         reply({ type: 'closed' });
       })().catch((error: Error) => reply({ type: 'error', message: error.message }));

@@ -108,6 +108,23 @@ export class PgWireMultiplexer {
     await this.idle;
   }
 
+  /**
+   * Disconnects every client and resolves once their clean-ups (rollbacks) have run, so the
+   * engine can be closed with nothing left to execute on it.
+   */
+  async disconnectAll(): Promise<void> {
+    const closed = [...this.sessions].map(
+      (session) =>
+        new Promise<void>((resolve) => {
+          if (session.socket.destroyed && session.closed) return resolve();
+          session.socket.once('close', () => resolve());
+          session.socket.destroy();
+        }),
+    );
+    await Promise.all(closed);
+    await this.drained();
+  }
+
   private receive(session: ClientSession, data: Buffer): void {
     session.buffer = session.buffer.length ? Buffer.concat([session.buffer, data]) : data;
     while (!session.closed) {
