@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../../config/app-config';
@@ -39,8 +40,15 @@ export function loggerOptions(config: AppConfig, destination?: DestinationStream
     customLogLevel: (_req, res, error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     // Health probes from orchestrators would drown everything else.
-    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/system/health') },
     redact: { paths: ['req.headers', 'res.headers'], remove: true },
   };
-  return { pinoHttp: destination ? [options, destination] : options };
+  return {
+    pinoHttp: destination ? [options, destination] : options,
+    // Health probes from orchestrators would drown everything else; excluding them from the
+    // middleware (rather than filtering the log line) also spares them its cost.
+    exclude: [
+      { method: RequestMethod.ALL, path: 'system/health' },
+      { method: RequestMethod.ALL, path: 'system/health/*path' },
+    ],
+  };
 }

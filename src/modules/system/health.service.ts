@@ -33,7 +33,18 @@ export class HealthService {
     private readonly http: HttpLifecycle,
   ) {}
 
-  async report(): Promise<HealthReportDto> {
+  private inFlight?: Promise<HealthReportDto>;
+
+  /**
+   * Callers that arrive while a check is running share its result (single flight): a burst of
+   * probes costs the dependencies one round of checks, and no answer is older than one check.
+   */
+  report(): Promise<HealthReportDto> {
+    this.inFlight ??= this.check().finally(() => (this.inFlight = undefined));
+    return this.inFlight;
+  }
+
+  private async check(): Promise<HealthReportDto> {
     const [database, redis, queue, disk] = await Promise.all([
       this.database(),
       this.redisCheck(),
