@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { createApp } from './app.setup';
 import { loadConfig } from './config/app-config';
-import { closeOnSignals, exitOnStartupError } from './process-lifecycle';
+import { closeOnSignals, exitOnStartupError, loadDotEnv } from './process-lifecycle';
 
 async function bootstrap(): Promise<void> {
+  loadDotEnv();
   const config = loadConfig();
   const app = await createApp(config);
   const logger = app.get(Logger);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { ConfigurationError } from './config/app-config';
 import { DataDirLockedError } from './infra/database/embedded/data-dir-lock';
@@ -41,4 +42,12 @@ export function exitOnStartupError(error: unknown): never {
     process.stderr.write(`Start-up failed: ${(error as Error)?.stack ?? String(error)}\n`);
   }
   process.exit(1);
+}
+
+/**
+ * Variables from a `.env` file in the working directory, if there is one, for local runs;
+ * variables already set in the environment win.
+ */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
 }

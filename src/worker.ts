@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigurationError, loadConfig } from './config/app-config';
-import { closeOnSignals, exitOnStartupError } from './process-lifecycle';
+import { closeOnSignals, exitOnStartupError, loadDotEnv } from './process-lifecycle';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
+  loadDotEnv();
   const config = loadConfig();
   if (config.embeddedDatabase) {
     throw new ConfigurationError([

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -22,10 +24,16 @@ export function startProcess(
 ): ServiceProcess {
   const child = spawn(
     process.execPath,
-    ['--require', '@swc-node/register', join(ROOT, 'src', `${entry}.ts`)],
+    ['--require', require.resolve('@swc-node/register'), join(ROOT, 'src', `${entry}.ts`)],
     {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+      // Not the repository: a developer's .env there must not leak into the test.
+      cwd: mkdtempSync(join(tmpdir(), 'techdeck-cwd-')),
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiError } from '../../common/errors/api-error';
 import { ApiEnvelope, ApiErrors } from '../../common/openapi/api-responses.decorator';
@@ -87,6 +87,7 @@ export class SystemController {
       'Proves the whole job path: API → queue (Redis or PostgreSQL) → a worker → database. ' +
       '503 when no worker completes it in time.',
   })
+  @ApiBody({ type: QueueProbeRequestDto, required: false })
   @ApiEnvelope(200, QueueProbeResultDto)
   @ApiErrors('VALIDATION_ERROR', 'SERVICE_UNAVAILABLE')
   probeQueue(@Body() body: QueueProbeRequestDto): Promise<QueueProbeResultDto> {

@@ -103,5 +103,5 @@ function workerEntry(): string {
 }
 
 function workerExecArgv(): string[] {
-  return __filename.endsWith('.ts') ? ['--require', '@swc-node/register'] : [];
+  return __filename.endsWith('.ts') ? ['--require', require.resolve('@swc-node/register')] : [];
 }
