@@ -16,6 +16,15 @@ export type JobResult<N extends JobName> = JobCatalogue[N]['result'];
 
 export const queueNameOf = (job: JobName): string => job.slice(0, job.indexOf('.'));
 
+/** Every job name at run time; the compiler rejects a list that misses one of the catalogue. */
+export const JOB_NAMES = ['system.ping'] as const satisfies readonly JobName[];
+const everyJobListed: Exclude<JobName, (typeof JOB_NAMES)[number]> extends never ? true : never =
+  true;
+void everyJobListed;
+
+/** The queues the catalogue's jobs travel on. */
+export const QUEUE_NAMES: readonly string[] = [...new Set(JOB_NAMES.map(queueNameOf))];
+
 /** A domain class that runs one kind of job; registered with JobWorkers by its module. */
 export interface JobProcessor<N extends JobName> {
   readonly jobName: N;

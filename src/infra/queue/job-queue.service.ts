@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue, QueueEvents } from 'bullmq';
 import { ApiError } from '../../common/errors/api-error';
@@ -17,6 +18,7 @@ export interface QueueCounts {
 /** Enqueueing is one round trip to the backend; past this it is treated as unreachable. */
 const ADD_TIMEOUT_MS = 5000;
 const READY_WAIT_MS = 2000;
+const POLL_INTERVAL_MS = 500;
 
 export class JobTimeoutError extends Error {}
 export class JobFailedError extends Error {}
@@ -52,21 +54,45 @@ export class JobQueue {
     return job.id;
   }
 
-  /** Resolves with the job's result once a worker finished it; rejects on failure or timeout. */
+  /**
+   * Resolves with the job's result once a worker finished it; rejects on failure or timeout.
+   * Completion events answer at once; a slow poll of the job's state covers an event published
+   * before this process's event reader was listening (BullMQ reads new events only).
+   */
   async result<N extends JobName>(
     name: N,
     jobId: string,
     timeoutMs: number,
   ): Promise<JobResult<N>> {
     const queueName = queueNameOf(name);
-    const job = await this.queue(queueName).getJob(jobId);
+    const queue = this.queue(queueName);
+    const job = await queue.getJob(jobId);
     if (!job) throw new JobFailedError(`job ${jobId} not found`);
+    const stopPolling = new AbortController();
+    const byEvent = job.waitUntilFinished(this.queueEvents(queueName), timeoutMs);
+    const byPoll = this.pollUntilFinished(queue, jobId, stopPolling.signal);
+    byEvent.catch(() => undefined);
+    byPoll.catch(() => undefined);
     try {
-      return (await job.waitUntilFinished(this.queueEvents(queueName), timeoutMs)) as JobResult<N>;
+      return (await Promise.race([byEvent, byPoll])) as JobResult<N>;
     } catch (error) {
       const message = (error as Error).message;
-      if (/timed out|ttl/i.test(message)) throw new JobTimeoutError(`job ${jobId} ${message}`);
+      if (/timed out/i.test(message)) throw new JobTimeoutError(`job ${jobId} ${message}`);
       throw new JobFailedError(message);
+    } finally {
+      stopPolling.abort();
+    }
+  }
+
+  private async pollUntilFinished(queue: Queue, jobId: string, signal: AbortSignal) {
+    for (;;) {
+      await sleep(POLL_INTERVAL_MS, undefined, { signal });
+      // A failed look-up is left to the next turn; the event or the timeout decides meanwhile.
+      const state = await queue.getJobState(jobId).catch(() => 'unknown');
+      if (state !== 'completed' && state !== 'failed') continue;
+      const job = await queue.getJob(jobId);
+      if (state === 'failed') throw new Error(job?.failedReason ?? 'failed');
+      return job?.returnvalue as unknown;
     }
   }
 

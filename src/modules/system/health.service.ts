@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { DATABASE_ENDPOINT } from '../../infra/database/database.module';
 import type { DatabaseEndpoint } from '../../infra/database/database-endpoint';
 import { HttpLifecycle } from '../../infra/http/http-lifecycle.service';
+import { QUEUE_NAMES } from '../../infra/queue/job-catalogue';
 import { JobQueue } from '../../infra/queue/job-queue.service';
 import { JobWorkers } from '../../infra/queue/job-workers.service';
 import { withTimeout } from '../../common/async';
@@ -92,7 +93,10 @@ export class HealthService {
       workersInProcess: this.workers.status,
     };
     return timed(false, details, async () => {
-      details.jobs = await this.queue.counts('system', CHECK_TIMEOUT_MS);
+      const counts = await Promise.all(
+        QUEUE_NAMES.map((name) => this.queue.counts(name, CHECK_TIMEOUT_MS)),
+      );
+      details.jobs = Object.fromEntries(QUEUE_NAMES.map((name, i) => [name, counts[i]]));
     });
   }
 

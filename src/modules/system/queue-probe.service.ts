@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ApiError } from '../../common/errors/api-error';
-import { JobQueue, JobTimeoutError } from '../../infra/queue/job-queue.service';
+import { JobFailedError, JobQueue, JobTimeoutError } from '../../infra/queue/job-queue.service';
 import type { QueueProbeResultDto } from './dto/queue-probe.dto';
 import { QueueProbeRepository } from './queue-probe.repository';
 
@@ -34,12 +34,16 @@ export class QueueProbeService {
         roundTripMs: Math.round((performance.now() - started) * 10) / 10,
       };
     } catch (error) {
+      const details = { jobId, backend: this.queue.backendKind };
       if (error instanceof JobTimeoutError) {
         throw new ApiError(
           'SERVICE_UNAVAILABLE',
           `No worker completed the probe within ${timeoutMs} ms`,
-          { jobId, backend: this.queue.backendKind },
+          details,
         );
+      }
+      if (error instanceof JobFailedError) {
+        throw new ApiError('SERVICE_UNAVAILABLE', 'The worker failed the probe', details);
       }
       throw error;
     }

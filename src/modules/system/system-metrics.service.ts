@@ -1,12 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { QUEUE_NAMES } from '../../infra/queue/job-catalogue';
 import { JobQueue, type QueueCounts } from '../../infra/queue/job-queue.service';
 import { JobWorkers } from '../../infra/queue/job-workers.service';
 import { MetricsService } from '../../infra/metrics/metrics.service';
 import type { SystemMetricsDto } from './dto/system-metrics.dto';
-
-const QUEUES = ['system'];
 
 interface PoolFigures {
   totalCount: number;
@@ -31,7 +30,7 @@ export class SystemMetricsService implements OnModuleInit {
       labelNames: ['queue', 'state'],
       registers: [this.metrics.registry],
       async collect() {
-        for (const name of QUEUES) {
+        for (const name of QUEUE_NAMES) {
           const counts = await queue.counts(name).catch(() => undefined);
           for (const [state, value] of Object.entries(counts ?? {})) {
             this.set({ queue: name, state }, value);
@@ -53,7 +52,7 @@ export class SystemMetricsService implements OnModuleInit {
     const memory = process.memoryUsage();
     const cpu = process.cpuUsage();
     const queues: Record<string, QueueCounts | null> = {};
-    for (const name of QUEUES) queues[name] = await this.queue.counts(name).catch(() => null);
+    for (const name of QUEUE_NAMES) queues[name] = await this.queue.counts(name).catch(() => null);
     const pool = (this.dataSource.driver as unknown as { master?: PoolFigures }).master;
     return {
       process: {

@@ -130,6 +130,13 @@ const bind = (statement: string) =>
 const execute = () => protocolMessage('E', cstring(''), int32(0));
 const sync = () => protocolMessage('S');
 
+/** Connects clients (with optional start-up options each) and waits for their handshakes. */
+async function connect(multiplexer: PgWireMultiplexer, ...options: (string | undefined)[]) {
+  const clients = options.map((option) => new Client(multiplexer, option));
+  await Promise.all(clients.map((client) => client.received('Z', 1)));
+  return clients;
+}
+
 function setup() {
   const engine = new FakeSession();
   const multiplexer = new PgWireMultiplexer(engine, {
@@ -151,9 +158,7 @@ describe('PgWireMultiplexer', () => {
 
   it('runs a client query on the engine and returns its output to that client only', async () => {
     const { multiplexer, engine } = setup();
-    const a = new Client(multiplexer);
-    const b = new Client(multiplexer);
-    await Promise.all([a.received('Z', 1), b.received('Z', 1)]);
+    const [a, b] = await connect(multiplexer, undefined, undefined);
     a.send(simpleQuery('SELECT 1'));
     await a.received('C', 1);
     expect(engine.log).toEqual(['Q:SELECT 1']);
@@ -162,9 +167,7 @@ describe('PgWireMultiplexer', () => {
 
   it('runs no other client while one holds a transaction open', async () => {
     const { multiplexer, engine } = setup();
-    const a = new Client(multiplexer);
-    const b = new Client(multiplexer);
-    await Promise.all([a.received('Z', 1), b.received('Z', 1)]);
+    const [a, b] = await connect(multiplexer, undefined, undefined);
     a.send(simpleQuery('BEGIN'));
     await a.received('Z', 2);
     b.send(simpleQuery('SELECT b'));
@@ -178,9 +181,7 @@ describe('PgWireMultiplexer', () => {
 
   it('rolls back the open transaction of a client that disconnects, then serves the others', async () => {
     const { multiplexer, engine } = setup();
-    const a = new Client(multiplexer);
-    const b = new Client(multiplexer);
-    await Promise.all([a.received('Z', 1), b.received('Z', 1)]);
+    const [a, b] = await connect(multiplexer, undefined, undefined);
     a.send(simpleQuery('BEGIN'));
     await a.received('Z', 2);
     b.send(simpleQuery('SELECT b'));
@@ -192,8 +193,7 @@ describe('PgWireMultiplexer', () => {
 
   it('runs an extended-protocol batch up to Sync as one unit', async () => {
     const { multiplexer, engine } = setup();
-    const a = new Client(multiplexer);
-    await a.received('Z', 1);
+    const [a] = await connect(multiplexer, undefined);
     a.send(parse('', 'SELECT $1'), bind(''));
     a.send(execute());
     a.send(sync());
@@ -204,9 +204,7 @@ describe('PgWireMultiplexer', () => {
 
   it('keeps named prepared statements of different clients apart and frees them on disconnect', async () => {
     const { multiplexer, engine } = setup();
-    const a = new Client(multiplexer);
-    const b = new Client(multiplexer);
-    await Promise.all([a.received('Z', 1), b.received('Z', 1)]);
+    const [a, b] = await connect(multiplexer, undefined, undefined);
     a.send(parse('stmt', 'SELECT 1'), bind('stmt'), execute(), sync());
     await a.received('Z', 2);
     b.send(parse('stmt', 'SELECT 2'), bind('stmt'), execute(), sync());
@@ -224,9 +222,7 @@ describe('PgWireMultiplexer', () => {
 
   it("applies each client's search_path start-up option before its queries", async () => {
     const { multiplexer, engine } = setup();
-    const queue = new Client(multiplexer, '-c search_path=bullmq');
-    const app = new Client(multiplexer);
-    await Promise.all([queue.received('Z', 1), app.received('Z', 1)]);
+    const [queue, app] = await connect(multiplexer, '-c search_path=bullmq', undefined);
     queue.send(simpleQuery('SELECT job'));
     await queue.received('C', 1);
     app.send(simpleQuery('SELECT entity'));
@@ -241,9 +237,7 @@ describe('PgWireMultiplexer', () => {
 
   it('delivers a notification to the client that LISTENs, not to the one that notified', async () => {
     const { multiplexer } = setup();
-    const listener = new Client(multiplexer);
-    const notifier = new Client(multiplexer);
-    await Promise.all([listener.received('Z', 1), notifier.received('Z', 1)]);
+    const [listener, notifier] = await connect(multiplexer, undefined, undefined);
     listener.send(simpleQuery('-- wake workers\nLISTEN bullmq_jobs'));
     await listener.received('C', 1);
     notifier.send(simpleQuery('NOTIFY bullmq_jobs'));
