@@ -65,8 +65,11 @@ describe('separate API and worker processes (PostgreSQL + Redis)', () => {
           ),
         );
         for (const result of results) {
-          expect(result.status).toBe(200);
-          expect(result.body.data.processedBy).toBe(`${hostname()}:${worker.child.pid}`);
+          // The whole body is compared so that a failure shows the error envelope.
+          expect(result.body).toMatchObject({
+            success: true,
+            data: { processedBy: `${hostname()}:${worker.child.pid}` },
+          });
         }
         expect(await worker.stop('SIGTERM')).toEqual({ code: 0, signal: null });
 

@@ -37,7 +37,7 @@ export class DataDirLock {
   private constructor(private readonly file: string) {}
 
   static acquire(dataDir: string): DataDirLock {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const file = join(dataDir, '.lock');
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
