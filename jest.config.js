@@ -12,6 +12,7 @@ const ESM_PACKAGES = [
   'uid',
   'cookie',
   'content-disposition',
+  'jose',
 ];
 
 const swc = (syntax) => [

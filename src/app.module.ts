@@ -6,7 +6,8 @@ import { createValidationPipe } from './common/errors/validation';
 import { EnvelopeInterceptor } from './common/envelope/envelope.interceptor';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
-import { DOMAIN_MODULES } from './domain-modules';
+import { API_MODULES } from './domain-modules';
+import { AuthModule } from './modules/auth/auth.module';
 
 export interface AppOptions {
   logDestination?: DestinationStream;
@@ -25,7 +26,8 @@ export class AppModule {
           runWorkers: config.apiRunsWorkers,
           logDestination: options.logDestination,
         }),
-        ...DOMAIN_MODULES,
+        AuthModule,
+        ...API_MODULES,
         ...(options.imports ?? []),
       ],
       providers: [

@@ -1,4 +1,8 @@
+import { SystemJobsModule } from './modules/system/system-jobs.module';
 import { SystemModule } from './modules/system/system.module';
 
-/** The domain modules, loaded alike by the API and the worker process. */
-export const DOMAIN_MODULES = [SystemModule];
+/** The API process: every domain module with its routes (and its jobs). */
+export const API_MODULES = [SystemModule];
+
+/** Worker processes: the domain modules' job processors, no routes. */
+export const WORKER_MODULES = [SystemJobsModule];

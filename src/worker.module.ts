@@ -1,15 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
-import { DOMAIN_MODULES } from './domain-modules';
+import { WORKER_MODULES } from './domain-modules';
 
-/** The worker process: the same domain modules, consuming the job queues, no HTTP routes. */
+/** The worker process: the domain modules' job processors, consuming the queues; no HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, { runWorkers: true }), ...DOMAIN_MODULES],
+      imports: [CoreModule.forRoot(config, { runWorkers: true }), ...WORKER_MODULES],
     };
   }
 }

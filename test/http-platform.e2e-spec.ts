@@ -182,7 +182,8 @@ describe('HTTP platform', () => {
       expect(line).toMatchObject({
         requestId,
         route: '/api/system/queue/probe',
-        status: 400,
+        // The canary is no valid token.
+        status: 401,
         latencyMs: expect.any(Number),
         req: { method: 'POST', path: '/api/system/queue/probe' },
       });

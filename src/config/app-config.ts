@@ -89,6 +89,19 @@ class EnvironmentVariables {
   JWT_AUDIENCE?: string;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  JWT_CLOCK_SKEW_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters' })
+  METRICS_TOKEN?: string;
+
+  @IsOptional()
   @Transform(emptyToUndefined)
   @Matches(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/]+={0,2}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/]+={0,2})*$/, {
     message: 'ENCRYPTION_KEYS must be a comma-separated list of id:base64key pairs',
@@ -170,7 +183,16 @@ export class AppConfig {
   readonly redisUrl?: string;
   readonly redisPrefix: string;
   readonly dataDir: string;
-  readonly jwt: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  readonly jwt: {
+    secret?: string;
+    jwksUrl?: string;
+    issuer?: string;
+    audience?: string;
+    /** Tolerance for exp, nbf and iat, in seconds. */
+    clockSkewSeconds: number;
+  };
+  /** Bearer token a Prometheus scraper may use instead of an admin JWT. */
+  readonly metricsToken?: string;
   readonly encryptionKeys: EncryptionKey[];
   readonly corsOrigins: string[];
   readonly rateLimitPerMinute: number;
@@ -264,7 +286,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jwksUrl: parsed.JWT_JWKS_URL,
       issuer: parsed.JWT_ISSUER,
       audience: parsed.JWT_AUDIENCE,
+      clockSkewSeconds: parsed.JWT_CLOCK_SKEW_SECONDS ?? 30,
     },
+    metricsToken: parsed.METRICS_TOKEN,
     encryptionKeys,
     corsOrigins: (parsed.CORS_ORIGINS ?? '')
       .split(',')

@@ -15,16 +15,23 @@ export interface ServiceProcess {
 }
 
 /**
- * Runs `src/main.ts` or `src/worker.ts` as a real process from the TypeScript sources, with the
+ * Runs the service, the worker or a script as a real process from the TypeScript sources, with the
  * given environment on top of a minimal one (no inherited DATABASE_URL/REDIS_URL surprises).
  */
+const ENTRIES = {
+  main: join(ROOT, 'src', 'main.ts'),
+  worker: join(ROOT, 'src', 'worker.ts'),
+  token: join(ROOT, 'scripts', 'token.ts'),
+};
+
 export function startProcess(
-  entry: 'main' | 'worker',
+  entry: keyof typeof ENTRIES,
   env: Record<string, string>,
+  args: string[] = [],
 ): ServiceProcess {
   const child = spawn(
     process.execPath,
-    ['--require', require.resolve('@swc-node/register'), join(ROOT, 'src', `${entry}.ts`)],
+    ['--require', require.resolve('@swc-node/register'), ENTRIES[entry], ...args],
     {
       // Not the repository: a developer's .env there must not leak into the test.
       cwd: mkdtempSync(join(tmpdir(), 'techdeck-cwd-')),

@@ -1,10 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppOptions } from '../../src/app.module';
 import { createApp } from '../../src/app.setup';
 import { type AppConfig, loadConfig } from '../../src/config/app-config';
+import type { Role } from '../../src/modules/auth/principal';
 
 /**
  * The suite runs against the embedded default, or against real servers when DATABASE_URL and
@@ -20,8 +22,22 @@ export function freshDataDir(): string {
 
 export type EnvOverrides = Record<string, string | undefined>;
 
+export const TEST_JWT_SECRET = 'e2e-secret-0123456789-0123456789-0123456789';
+
+/** A token as the service's users get them (HS256 with the test secret). */
+export function tokenFor(
+  role: Role,
+  claims: { sub?: string; org?: string; expiresIn?: number } = {},
+): string {
+  return new JwtService().sign(
+    { sub: claims.sub ?? `${role}-1`, role, org: claims.org ?? 'acme' },
+    { secret: TEST_JWT_SECRET, algorithm: 'HS256', expiresIn: claims.expiresIn ?? 3600 },
+  );
+}
+
 export function testConfig(overrides: EnvOverrides = {}): AppConfig {
   return loadConfig({
+    JWT_SECRET: TEST_JWT_SECRET,
     DATA_DIR: freshDataDir(),
     LOG_LEVEL: 'silent',
     DATABASE_URL: process.env.DATABASE_URL,
@@ -33,11 +49,16 @@ export function testConfig(overrides: EnvOverrides = {}): AppConfig {
   });
 }
 
+export interface TestRequestInit extends RequestInit {
+  /** Whose token to send: an admin's unless said otherwise; null sends none. */
+  as?: Role | null;
+}
+
 export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
   url: string;
-  request(path: string, init?: RequestInit): Promise<TestResponse>;
+  request(path: string, init?: TestRequestInit): Promise<TestResponse>;
   close(): Promise<void>;
 }
 
@@ -63,8 +84,12 @@ export async function startApp(
     app,
     config,
     url,
-    request: async (path, init) => {
-      const response = await fetch(url + path, init);
+    request: async (path, { as = 'admin', ...init } = {}) => {
+      const headers = new Headers(init.headers);
+      if (as && !headers.has('authorization')) {
+        headers.set('authorization', `Bearer ${tokenFor(as)}`);
+      }
+      const response = await fetch(url + path, { ...init, headers });
       const text = await response.text();
       let body: unknown;
       try {
@@ -82,7 +107,7 @@ export async function startApp(
   };
 }
 
-export function json(body: unknown, init: RequestInit = {}): RequestInit {
+export function json(body: unknown, init: TestRequestInit = {}): TestRequestInit {
   return {
     method: 'POST',
     ...init,

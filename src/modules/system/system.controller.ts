@@ -1,10 +1,19 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiError } from '../../common/errors/api-error';
 import { ApiEnvelope, ApiErrors } from '../../common/openapi/api-responses.decorator';
 import { RawResponse } from '../../common/envelope/raw-response.decorator';
 import { MetricsService } from '../../infra/metrics/metrics.service';
+import { Auth, Public } from '../auth/auth.decorators';
+import { MetricsScrapeGuard } from '../auth/metrics-scrape.guard';
 import { HealthReportDto, LivenessDto, ReadinessDto } from './dto/health.dto';
 import { QueueProbeRequestDto, QueueProbeResultDto } from './dto/queue-probe.dto';
 import { SystemMetricsDto } from './dto/system-metrics.dto';
@@ -23,6 +32,7 @@ export class SystemController {
   ) {}
 
   @Get('health')
+  @Public()
   @ApiOperation({
     summary: 'Health of the service and its dependencies',
     description:
@@ -40,6 +50,7 @@ export class SystemController {
   }
 
   @Get('health/live')
+  @Public()
   @ApiOperation({ summary: 'Liveness: the process is running and its event loop turns' })
   @ApiEnvelope(200, LivenessDto)
   getLiveness(): LivenessDto {
@@ -47,6 +58,7 @@ export class SystemController {
   }
 
   @Get('health/ready')
+  @Public()
   @ApiOperation({
     summary: 'Readiness: the database answers and the process is not shutting down',
   })
@@ -59,18 +71,23 @@ export class SystemController {
   }
 
   @Get('metrics')
-  @ApiOperation({
-    summary: 'Process, event-loop, database pool and queue figures',
-    description: 'Becomes admin-only when authentication lands (issue #3).',
-  })
+  @Auth('admin')
+  @ApiOperation({ summary: 'Process, event-loop, database pool and queue figures' })
   @ApiEnvelope(200, SystemMetricsDto)
   getSystemMetrics(): Promise<SystemMetricsDto> {
     return this.systemMetrics.snapshot();
   }
 
   @Get('metrics/prometheus')
+  @Public()
+  @UseGuards(MetricsScrapeGuard)
   @RawResponse()
-  @ApiOperation({ summary: 'Prometheus text exposition (default metrics, HTTP durations, queues)' })
+  @ApiBearerAuth()
+  @ApiErrors('AUTHENTICATION_FAILED', 'AUTHORIZATION_FAILED')
+  @ApiOperation({
+    summary: 'Prometheus text exposition (default metrics, HTTP durations, queues)',
+    description: 'Bearer METRICS_TOKEN (for scrapers) or an admin JWT.',
+  })
   @ApiProduces('text/plain')
   @ApiResponse({ status: 200, description: 'Prometheus text format 0.0.4' })
   @Header('Cache-Control', 'no-store')
@@ -80,6 +97,7 @@ export class SystemController {
   }
 
   @Post('queue/probe')
+  @Auth('admin')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Send a probe job through the queue and wait for a worker to complete it',

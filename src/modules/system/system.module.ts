@@ -1,19 +1,13 @@
 import { Module } from '@nestjs/common';
 import { HealthService } from './health.service';
-import { QueueProbeRepository } from './queue-probe.repository';
 import { QueueProbeService } from './queue-probe.service';
 import { SystemController } from './system.controller';
+import { SystemJobsModule } from './system-jobs.module';
 import { SystemMetricsService } from './system-metrics.service';
-import { SystemPingProcessor } from './system-ping.processor';
 
 @Module({
+  imports: [SystemJobsModule],
   controllers: [SystemController],
-  providers: [
-    HealthService,
-    SystemMetricsService,
-    QueueProbeService,
-    QueueProbeRepository,
-    SystemPingProcessor,
-  ],
+  providers: [HealthService, SystemMetricsService, QueueProbeService],
 })
 export class SystemModule {}
