@@ -24,7 +24,8 @@ describe('loadConfig', () => {
     expect(config.port).toBe(5000);
     expect(config.embeddedDatabase).toBe(true);
     expect(config.redisUrl).toBeUndefined();
-    expect(config.rateLimitPerMinute).toBe(100);
+    expect(config.rateLimits).toEqual({ admin: 100, user: 100, viewer: 100, anonymous: 100 });
+    expect(config.expensiveRateLimitPerMinute).toBe(10);
     expect(config.apiRunsWorkers).toBe(true);
     expect(config.dataDir).toMatch(/\/data$/);
   });
@@ -80,6 +81,15 @@ describe('loadConfig', () => {
       JWT_JWKS_URL: 'https://idp.example/.well-known/jwks.json',
     });
     expect(config.jwt.jwksUrl).toBe('https://idp.example/.well-known/jwks.json');
+  });
+
+  it('overrides the per-minute limit by role', () => {
+    const config = loadConfig({
+      RATE_LIMIT_PER_MINUTE: '50',
+      RATE_LIMIT_BY_ROLE: 'admin=500,anonymous=20',
+    });
+    expect(config.rateLimits).toEqual({ admin: 500, user: 50, viewer: 50, anonymous: 20 });
+    expect(problemsOf({ RATE_LIMIT_BY_ROLE: 'root=5' })[0]).toMatch(/^RATE_LIMIT_BY_ROLE/);
   });
 
   it('keeps workers in the API process with the embedded database, whatever is asked', () => {

@@ -120,6 +120,20 @@ class EnvironmentVariables {
   RATE_LIMIT_PER_MINUTE?: number;
 
   @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^(admin|user|viewer|anonymous)=\d+(,(admin|user|viewer|anonymous)=\d+)*$/, {
+    message: 'RATE_LIMIT_BY_ROLE must look like admin=600,user=100,viewer=60,anonymous=30',
+  })
+  RATE_LIMIT_BY_ROLE?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_EXPENSIVE_PER_MINUTE?: number;
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(1024)
@@ -195,7 +209,10 @@ export class AppConfig {
   readonly metricsToken?: string;
   readonly encryptionKeys: EncryptionKey[];
   readonly corsOrigins: string[];
-  readonly rateLimitPerMinute: number;
+  /** Requests per minute per caller, by role (`anonymous`: per IP, for requests without a token). */
+  readonly rateLimits: Record<'admin' | 'user' | 'viewer' | 'anonymous', number>;
+  /** Per caller and route, for routes marked expensive (uploads, pipeline runs). */
+  readonly expensiveRateLimitPerMinute: number;
   readonly maxUploadBytes: number;
   readonly maxBodyBytes: number;
   readonly logLevel: LogLevel;
@@ -234,6 +251,15 @@ function parseEncryptionKeys(raw: string | undefined, problems: string[]): Encry
     }
   }
   return keys;
+}
+
+function rateLimits(perMinute: number, byRole: string | undefined): AppConfig['rateLimits'] {
+  const limits = { admin: perMinute, user: perMinute, viewer: perMinute, anonymous: perMinute };
+  for (const pair of byRole?.split(',') ?? []) {
+    const [role, value] = pair.split('=') as [keyof typeof limits, string];
+    limits[role] = Number(value);
+  }
+  return limits;
 }
 
 function productionProblems(env: EnvironmentVariables, keys: EncryptionKey[]): string[] {
@@ -294,7 +320,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
-    rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE ?? 100,
+    rateLimits: rateLimits(parsed.RATE_LIMIT_PER_MINUTE ?? 100, parsed.RATE_LIMIT_BY_ROLE),
+    expensiveRateLimitPerMinute: parsed.RATE_LIMIT_EXPENSIVE_PER_MINUTE ?? 10,
     maxUploadBytes: parsed.MAX_UPLOAD_BYTES ?? 1024 * 1024 * 1024,
     maxBodyBytes: parsed.MAX_BODY_BYTES ?? 10 * 1024 * 1024,
     logLevel: parsed.LOG_LEVEL ?? 'info',

@@ -45,6 +45,9 @@ export function testConfig(overrides: EnvOverrides = {}): AppConfig {
     REDIS_PREFIX: process.env.REDIS_PREFIX ?? 'techdeck-test',
     // The API consumes jobs itself unless a test says otherwise, in both modes.
     API_RUNS_WORKERS: 'true',
+    // Suites send many requests as the same user; the rate-limit suite sets its own limits.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000',
     ...overrides,
   });
 }

@@ -9,6 +9,7 @@ import { ApiErrors } from '../../common/openapi/api-responses.decorator';
 import type { Principal, Role } from './principal';
 
 export const IS_PUBLIC = 'techdeck:public';
+export const ROUTE_RATE_LIMIT = 'techdeck:route-rate-limit';
 export const MINIMUM_ROLE = 'techdeck:minimum-role';
 
 /** Anyone may call this route, without a token. */
@@ -23,7 +24,17 @@ export const Auth = (minimum: Role = 'viewer') =>
     SetMetadata(MINIMUM_ROLE, minimum),
     ApiBearerAuth(),
     ApiExtension('x-minimum-role', minimum),
-    ApiErrors('AUTHENTICATION_FAILED', 'AUTHORIZATION_FAILED'),
+    ApiErrors('AUTHENTICATION_FAILED', 'AUTHORIZATION_FAILED', 'RATE_LIMIT_EXCEEDED'),
+  );
+
+/**
+ * Besides the caller's overall limit, this route has its own per-caller limit per minute;
+ * `expensive` is RATE_LIMIT_EXPENSIVE_PER_MINUTE (uploads, pipeline runs).
+ */
+export const RateLimit = (perMinute: number | 'expensive') =>
+  applyDecorators(
+    SetMetadata(ROUTE_RATE_LIMIT, perMinute),
+    ApiExtension('x-rate-limit-per-minute', perMinute),
   );
 
 export interface AuthenticatedRequest {

@@ -3,7 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../../common/errors/api-error';
 import { type AuthenticatedRequest, IS_PUBLIC, MINIMUM_ROLE } from './auth.decorators';
-import { hasRole, type Role } from './principal';
+import { hasRole, type Principal, type Role } from './principal';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { AuthenticationError, TokenVerifier } from './token-verifier';
 
 /** The bearer token of a request, or undefined when there is none. */
@@ -13,14 +14,16 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 /**
- * Deny by default: every HTTP route needs a valid token unless it is @Public, and the caller's
- * role must reach the route's @Auth minimum (viewer when none is given).
+ * Deny by default: every HTTP route needs a valid token unless it is @Public, the caller must be
+ * within their rate limits, and their role must reach the route's @Auth minimum (viewer when
+ * none is given).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly rateLimit: RateLimitGuard,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -29,20 +32,28 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
-    const token = bearerToken(request.headers.authorization);
-    if (!token) throw new ApiError('AUTHENTICATION_FAILED', 'A bearer token is required');
-    try {
-      request.principal = await this.verifier.verify(token);
-    } catch (error) {
-      if (error instanceof AuthenticationError) {
-        throw new ApiError('AUTHENTICATION_FAILED', error.message);
-      }
-      throw error;
-    }
+    const failure = await this.authenticate(request);
+    // Counted before a failure is reported, so guessing tokens is limited too (per IP).
+    await this.rateLimit.canActivate(context);
+    if (failure) throw new ApiError('AUTHENTICATION_FAILED', failure);
+    const principal = request.principal as Principal;
     const minimum = this.reflector.getAllAndOverride<Role>(MINIMUM_ROLE, targets) ?? 'viewer';
-    if (!hasRole(request.principal, minimum)) {
+    if (!hasRole(principal, minimum)) {
       throw new ApiError('AUTHORIZATION_FAILED', `This requires the ${minimum} role`);
     }
     return true;
+  }
+
+  /** Sets request.principal from a valid token; returns why there is none otherwise. */
+  private async authenticate(request: AuthenticatedRequest & FastifyRequest) {
+    const token = bearerToken(request.headers.authorization);
+    if (!token) return 'A bearer token is required';
+    try {
+      request.principal = await this.verifier.verify(token);
+      return undefined;
+    } catch (error) {
+      if (error instanceof AuthenticationError) return error.message;
+      throw error;
+    }
   }
 }

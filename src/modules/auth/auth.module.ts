@@ -1,15 +1,26 @@
 import { Global, Logger, Module, type OnModuleInit } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, Reflector } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { RedisService } from '../../infra/redis/redis.service';
 import { JwtModule, JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../../config/app-config';
 import { AuthGuard } from './auth.guard';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { rateLimitOptions } from './rate-limit/rate-limit.options';
 import { TokenVerifier } from './token-verifier';
 import { DEV_SECRET_FILE, verificationKeys } from './verification-keys';
 
 /** Token verification for HTTP (the global guard) and, through TokenVerifier, for sockets. */
 @Global()
 @Module({
-  imports: [JwtModule.register({})],
+  imports: [
+    JwtModule.register({}),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig, Reflector, RedisService],
+      useFactory: (config: AppConfig, reflector: Reflector, redis: RedisService) =>
+        rateLimitOptions(config, reflector, redis),
+    }),
+  ],
   providers: [
     {
       provide: TokenVerifier,
@@ -21,6 +32,7 @@ import { DEV_SECRET_FILE, verificationKeys } from './verification-keys';
           clockSkewSeconds: config.jwt.clockSkewSeconds,
         }),
     },
+    RateLimitGuard,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [TokenVerifier],

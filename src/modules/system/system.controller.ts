@@ -12,7 +12,7 @@ import { ApiError } from '../../common/errors/api-error';
 import { ApiEnvelope, ApiErrors } from '../../common/openapi/api-responses.decorator';
 import { RawResponse } from '../../common/envelope/raw-response.decorator';
 import { MetricsService } from '../../infra/metrics/metrics.service';
-import { Auth, Public } from '../auth/auth.decorators';
+import { Auth, Public, RateLimit } from '../auth/auth.decorators';
 import { MetricsScrapeGuard } from '../auth/metrics-scrape.guard';
 import { HealthReportDto, LivenessDto, ReadinessDto } from './dto/health.dto';
 import { QueueProbeRequestDto, QueueProbeResultDto } from './dto/queue-probe.dto';
@@ -98,6 +98,7 @@ export class SystemController {
 
   @Post('queue/probe')
   @Auth('admin')
+  @RateLimit('expensive')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Send a probe job through the queue and wait for a worker to complete it',
