@@ -7,6 +7,7 @@ import { EnvelopeInterceptor } from './common/envelope/envelope.interceptor';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { API_MODULES } from './domain-modules';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 
 export interface AppOptions {
@@ -26,6 +27,7 @@ export class AppModule {
           runWorkers: config.apiRunsWorkers,
           logDestination: options.logDestination,
         }),
+        AuditModule,
         AuthModule,
         ...API_MODULES,
         ...(options.imports ?? []),

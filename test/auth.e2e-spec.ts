@@ -142,6 +142,9 @@ describe('roles on every route', () => {
       json({ timeoutMs: 10000 }),
       { anonymous: 401, viewer: 403, user: 403, admin: 200 },
     ],
+    ['GET', '/api/auth/me', {}, { anonymous: 401, viewer: 200, user: 200, admin: 200 }],
+    ['GET', '/api/audit/events', {}, { anonymous: 401, viewer: 403, user: 403, admin: 200 }],
+    ['GET', '/api/audit/verify', {}, { anonymous: 401, viewer: 403, user: 403, admin: 200 }],
     ['GET', '/api/docs', {}, { anonymous: 200, viewer: 200, user: 200, admin: 200 }],
     ['GET', '/api/openapi.json', {}, { anonymous: 200, viewer: 200, user: 200, admin: 200 }],
   ];

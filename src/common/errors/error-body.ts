@@ -83,3 +83,12 @@ export function redactedTrace(error: unknown): string {
     .join('\n');
   return `${error.name}${typeof code === 'string' ? ` [${code}]` : ''} (message withheld)\n${frames}`;
 }
+
+/** The HTTP status an error will be answered with (as describeError decides), without logging. */
+export function errorStatus(error: unknown): number {
+  if (error instanceof HttpException) return error.getStatus();
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  return error instanceof Error && typeof status === 'number' && status >= 400 && status < 500
+    ? status
+    : 500;
+}

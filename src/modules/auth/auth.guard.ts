@@ -2,6 +2,8 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../../common/errors/api-error';
+import { auditFacts } from '../audit/audit-facts';
+import { AuditTrail } from '../audit/audit-trail.service';
 import { type AuthenticatedRequest, IS_PUBLIC, MINIMUM_ROLE } from './auth.decorators';
 import { hasRole, type Principal, type Role } from './principal';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
@@ -16,7 +18,7 @@ export function bearerToken(header: string | undefined): string | undefined {
 /**
  * Deny by default: every HTTP route needs a valid token unless it is @Public, the caller must be
  * within their rate limits, and their role must reach the route's @Auth minimum (viewer when
- * none is given).
+ * none is given). Refusals (401, 403) are recorded in the audit trail before they are answered.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -24,6 +26,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
     private readonly rateLimit: RateLimitGuard,
+    private readonly trail: AuditTrail,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,10 +38,14 @@ export class AuthGuard implements CanActivate {
     const failure = await this.authenticate(request);
     // Counted before a failure is reported, so guessing tokens is limited too (per IP).
     await this.rateLimit.canActivate(context);
-    if (failure) throw new ApiError('AUTHENTICATION_FAILED', failure);
+    if (failure) {
+      await this.trail.record(auditFacts(context, undefined, 401));
+      throw new ApiError('AUTHENTICATION_FAILED', failure);
+    }
     const principal = request.principal as Principal;
     const minimum = this.reflector.getAllAndOverride<Role>(MINIMUM_ROLE, targets) ?? 'viewer';
     if (!hasRole(principal, minimum)) {
+      await this.trail.record(auditFacts(context, principal, 403));
       throw new ApiError('AUTHORIZATION_FAILED', `This requires the ${minimum} role`);
     }
     return true;

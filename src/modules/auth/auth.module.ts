@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { RedisService } from '../../infra/redis/redis.service';
 import { JwtModule, JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../../config/app-config';
+import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { rateLimitOptions } from './rate-limit/rate-limit.options';
@@ -13,6 +14,7 @@ import { DEV_SECRET_FILE, verificationKeys } from './verification-keys';
 /** Token verification for HTTP (the global guard) and, through TokenVerifier, for sockets. */
 @Global()
 @Module({
+  controllers: [AuthController],
   imports: [
     JwtModule.register({}),
     ThrottlerModule.forRootAsync({
