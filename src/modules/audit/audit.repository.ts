@@ -14,6 +14,23 @@ export interface AuditFilter {
   to?: Date;
 }
 
+const COLUMNS = [
+  'org',
+  'seq',
+  'occurred_at',
+  'actor_sub',
+  'actor_role',
+  'action',
+  'resource_type',
+  'resource_id',
+  'outcome',
+  'request_id',
+  'client_ip',
+  'user_agent',
+  'prev_hash',
+  'hash',
+];
+
 const toChained = (event: AuditEvent): ChainedFacts & { id: string } => ({
   ...event,
   seq: Number(event.seq),
@@ -48,9 +65,30 @@ export class AuditRepository {
       last ? { seq: Number(last.seq), hash: last.hash } : undefined,
       entries,
     );
-    await manager.insert(
-      AuditEvent,
-      chained.map((entry) => ({ ...entry, seq: String(entry.seq) })),
+    // One multi-row INSERT: the entity manager's insert costs a query build and a RETURNING per
+    // batch, which was a third of the audit's cost under load.
+    const values = chained.map((entry) => [
+      entry.org,
+      entry.seq,
+      entry.occurredAt,
+      entry.actorSub,
+      entry.actorRole,
+      entry.action,
+      entry.resourceType,
+      entry.resourceId,
+      entry.outcome,
+      entry.requestId,
+      entry.clientIp,
+      entry.userAgent,
+      entry.prevHash,
+      entry.hash,
+    ]);
+    const rows = values.map(
+      (row, r) => `(${row.map((_, c) => `$${r * row.length + c + 1}`).join(', ')})`,
+    );
+    await manager.query(
+      `INSERT INTO audit_event (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`,
+      values.flat(),
     );
   }
 
