@@ -32,6 +32,7 @@ export async function createApp(
     genReqId: (raw: IncomingMessage & { id?: unknown }) =>
       (raw.id = requestId(raw.headers['x-request-id'])) as string,
     requestIdHeader: false,
+    trustProxy: config.trustProxy,
     // Requests arriving while the server drains get the envelope from the hook below instead.
     return503OnClosing: false,
     forceCloseConnections: 'idle',

@@ -43,6 +43,22 @@ describe(`audit trail (${REAL_SERVERS ? 'PostgreSQL' : 'embedded'})`, () => {
     });
   });
 
+  it('records a change (a probe job written to the database) with its outcome', async () => {
+    const response = await t.request(
+      '/api/system/queue/probe',
+      json({ timeoutMs: 10000 }, as('admin', 'ada')),
+    );
+    expect(response.status).toBe(200);
+    const [entry] = await entries('request_id = $1', [response.headers.get('x-request-id')]);
+    expect(entry).toMatchObject({
+      actor_sub: 'ada',
+      actor_role: 'admin',
+      action: 'probeQueue',
+      resource_type: 'system',
+      outcome: 200,
+    });
+  });
+
   it('records refused requests: 403 with the actor, 401 in the unauthenticated chain', async () => {
     const forbidden = await t.request('/api/system/metrics', as('user', 'uma'));
     expect(forbidden.status).toBe(403);
@@ -148,5 +164,36 @@ describe(`audit trail (${REAL_SERVERS ? 'PostgreSQL' : 'embedded'})`, () => {
     expect(verify.body.data.checked).toBe(Number(victim.seq) - 1);
     const untouched = await t.request('/api/audit/verify', as('admin', 'admin-2', other));
     expect(untouched.body.data).toMatchObject({ org: other, valid: true });
+  });
+});
+
+describe('client IP behind a proxy', () => {
+  const get = (t: TestApp) =>
+    t.request('/api/auth/me', { as: 'viewer', headers: { 'x-forwarded-for': '203.0.113.7' } });
+  const recordedIp = async (t: TestApp, requestId: string | null) =>
+    (
+      await t.app
+        .get(DataSource)
+        .query('SELECT client_ip FROM audit_event WHERE request_id = $1', [requestId])
+    )[0].client_ip;
+
+  it('ignores X-Forwarded-For unless the proxy is trusted', async () => {
+    const direct = await startApp();
+    try {
+      const response = await get(direct);
+      expect(await recordedIp(direct, response.headers.get('x-request-id'))).toBe('127.0.0.1');
+    } finally {
+      await direct.close();
+    }
+  });
+
+  it('records the forwarded client IP when the proxy is trusted (TRUST_PROXY)', async () => {
+    const proxied = await startApp({ TRUST_PROXY: '127.0.0.1' });
+    try {
+      const response = await get(proxied);
+      expect(await recordedIp(proxied, response.headers.get('x-request-id'))).toBe('203.0.113.7');
+    } finally {
+      await proxied.close();
+    }
   });
 });

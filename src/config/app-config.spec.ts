@@ -92,6 +92,16 @@ describe('loadConfig', () => {
     expect(problemsOf({ RATE_LIMIT_BY_ROLE: 'root=5' })[0]).toMatch(/^RATE_LIMIT_BY_ROLE/);
   });
 
+  it('reads TRUST_PROXY as a flag or a list of proxies', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,192.168.1.1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.1',
+    ]);
+    expect(problemsOf({ TRUST_PROXY: 'everyone' })[0]).toMatch(/^TRUST_PROXY/);
+  });
+
   it('keeps workers in the API process with the embedded database, whatever is asked', () => {
     expect(loadConfig({ API_RUNS_WORKERS: 'false' }).apiRunsWorkers).toBe(true);
   });

@@ -113,6 +113,13 @@ class EnvironmentVariables {
   CORS_ORIGINS?: string;
 
   @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false or a comma-separated list of proxy addresses/CIDRs',
+  })
+  TRUST_PROXY?: string;
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -209,6 +216,8 @@ export class AppConfig {
   readonly metricsToken?: string;
   readonly encryptionKeys: EncryptionKey[];
   readonly corsOrigins: string[];
+  /** Which proxies' X-Forwarded-For to believe for the client IP (rate limits, audit trail). */
+  readonly trustProxy: boolean | string[];
   /** Requests per minute per caller, by role (`anonymous`: per IP, for requests without a token). */
   readonly rateLimits: Record<'admin' | 'user' | 'viewer' | 'anonymous', number>;
   /** Per caller and route, for routes marked expensive (uploads, pipeline runs). */
@@ -251,6 +260,11 @@ function parseEncryptionKeys(raw: string | undefined, problems: string[]): Encry
     }
   }
   return keys;
+}
+
+function trustProxy(value: string | undefined): boolean | string[] {
+  if (value === undefined || value === 'false') return false;
+  return value === 'true' ? true : value.split(',');
 }
 
 function rateLimits(perMinute: number, byRole: string | undefined): AppConfig['rateLimits'] {
@@ -320,6 +334,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    trustProxy: trustProxy(parsed.TRUST_PROXY),
     rateLimits: rateLimits(parsed.RATE_LIMIT_PER_MINUTE ?? 100, parsed.RATE_LIMIT_BY_ROLE),
     expensiveRateLimitPerMinute: parsed.RATE_LIMIT_EXPENSIVE_PER_MINUTE ?? 10,
     maxUploadBytes: parsed.MAX_UPLOAD_BYTES ?? 1024 * 1024 * 1024,
