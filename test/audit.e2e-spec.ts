@@ -131,6 +131,18 @@ describe(`audit trail (${REAL_SERVERS ? 'PostgreSQL' : 'embedded'})`, () => {
     expect((await t.request('/api/audit/events', as('user'))).status).toBe(403);
   });
 
+  it('shows an entry to admins of its organisation only: for others it does not exist (404)', async () => {
+    const [entry] = await entries();
+    const own = await t.request(`/api/audit/events/${entry.id}`, as('admin'));
+    expect(own.status).toBe(200);
+    expect(own.body.data).toMatchObject({ id: entry.id, org, seq: 1 });
+    const foreign = await t.request(`/api/audit/events/${entry.id}`, as('admin', 'admin-9', other));
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error.code).toBe('NOT_FOUND');
+    const malformed = await t.request('/api/audit/events/not-a-uuid', as('admin'));
+    expect(malformed.status).toBe(400);
+  });
+
   it('refuses to change or delete entries in the database itself', async () => {
     await expect(
       db.query('UPDATE audit_event SET outcome = 200 WHERE org = $1', [org]),

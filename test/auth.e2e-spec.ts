@@ -1,4 +1,4 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { JwtService } from '@nestjs/jwt';
@@ -145,6 +145,12 @@ describe('roles on every route', () => {
     ['GET', '/api/auth/me', {}, { anonymous: 401, viewer: 200, user: 200, admin: 200 }],
     ['GET', '/api/audit/events', {}, { anonymous: 401, viewer: 403, user: 403, admin: 200 }],
     ['GET', '/api/audit/verify', {}, { anonymous: 401, viewer: 403, user: 403, admin: 200 }],
+    [
+      'GET',
+      `/api/audit/events/${randomUUID()}`,
+      {},
+      { anonymous: 401, viewer: 403, user: 403, admin: 404 },
+    ],
     ['GET', '/api/docs', {}, { anonymous: 200, viewer: 200, user: 200, admin: 200 }],
     ['GET', '/api/openapi.json', {}, { anonymous: 200, viewer: 200, user: 200, admin: 200 }],
   ];

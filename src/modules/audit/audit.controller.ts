@@ -1,6 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '../../common/envelope/envelope';
+import { ApiError } from '../../common/errors/api-error';
 import { ApiEnvelope, ApiErrors } from '../../common/openapi/api-responses.decorator';
 import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -34,6 +35,18 @@ export class AuditController {
     return this.audit.list(admin, query);
   }
 
+  @Get('events/:id')
+  @Auth('admin')
+  @ApiOperation({ summary: 'One entry of the organisation’s audit trail' })
+  @ApiEnvelope(200, AuditEventDto)
+  @ApiErrors('VALIDATION_ERROR', 'NOT_FOUND')
+  getAuditEvent(
+    @CurrentPrincipal() admin: Principal,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => invalidId() })) id: string,
+  ): Promise<AuditEventDto> {
+    return this.audit.get(admin, id);
+  }
+
   @Get('verify')
   @Auth('admin')
   @ApiOperation({
@@ -49,3 +62,8 @@ export class AuditController {
     return this.audit.verify(admin, query.scope);
   }
 }
+
+const invalidId = () =>
+  new ApiError('VALIDATION_ERROR', 'id must be a UUID', [
+    { field: 'id', messages: ['must be a UUID'] },
+  ]);

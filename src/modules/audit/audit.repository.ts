@@ -114,6 +114,11 @@ export class AuditRepository {
       .getManyAndCount();
   }
 
+  /** One entry, only if it belongs to the organisation. */
+  findInOrg(org: string, id: string): Promise<AuditEvent | null> {
+    return this.dataSource.getRepository(AuditEvent).findOneBy({ org, id });
+  }
+
   /** A page of an organisation's chain in order, after the given position. */
   async chainAfter(org: string, afterSeq: number, limit: number) {
     const events = await this.dataSource

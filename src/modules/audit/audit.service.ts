@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Page } from '../../common/envelope/envelope';
+import { ApiError } from '../../common/errors/api-error';
 import type { Principal } from '../auth/principal';
 import { findBreak } from './audit-chain';
 import { ANONYMOUS_ORG } from './audit-facts';
@@ -24,6 +25,13 @@ export class AuditService {
       query.limit,
     );
     return new Page(events.map(toDto), query.page, query.limit, total);
+  }
+
+  /** An entry of the admin's organisation; another organisation's entry does not exist for them. */
+  async get(admin: Principal, id: string): Promise<AuditEventDto> {
+    const event = await this.repository.findInOrg(admin.org, id);
+    if (!event) throw ApiError.notFound('Audit event', id);
+    return toDto(event);
   }
 
   /** Walks the whole chain in order and reports the first entry that breaks it. */
