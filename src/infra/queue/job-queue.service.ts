@@ -15,6 +15,16 @@ export interface QueueCounts {
   failed: number;
 }
 
+/** Redis events carry return values as JSON text; the PostgreSQL backend as values. */
+function parseReturnValue(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
 /** Enqueueing is one round trip to the backend; past this it is treated as unreachable. */
 const ADD_TIMEOUT_MS = 5000;
 const READY_WAIT_MS = 2000;
@@ -56,8 +66,9 @@ export class JobQueue {
 
   /**
    * Resolves with the job's result once a worker finished it; rejects on failure or timeout.
-   * Completion events answer at once; a slow poll of the job's state covers an event published
-   * before this process's event reader was listening (BullMQ reads new events only).
+   * The job's completion event answers at once; a slow poll of its state covers an event
+   * published before this process's event reader was listening (BullMQ reads new events only).
+   * Every listener and timer is gone when this returns.
    */
   async result<N extends JobName>(
     name: N,
@@ -66,33 +77,48 @@ export class JobQueue {
   ): Promise<JobResult<N>> {
     const queueName = queueNameOf(name);
     const queue = this.queue(queueName);
-    const job = await queue.getJob(jobId);
-    if (!job) throw new JobFailedError(`job ${jobId} not found`);
-    const stopPolling = new AbortController();
-    const byEvent = job.waitUntilFinished(this.queueEvents(queueName), timeoutMs);
-    const byPoll = this.pollUntilFinished(queue, jobId, stopPolling.signal);
-    byEvent.catch(() => undefined);
-    byPoll.catch(() => undefined);
+    const events = this.queueEvents(queueName);
+    const done = new AbortController();
+    const byEvent = new Promise<unknown>((resolve, reject) => {
+      const completed = (args: { jobId: string; returnvalue: unknown }) => {
+        if (args.jobId === jobId) resolve(parseReturnValue(args.returnvalue));
+      };
+      const failed = (args: { jobId: string; failedReason: string }) => {
+        if (args.jobId === jobId) reject(new JobFailedError(args.failedReason));
+      };
+      events.on('completed', completed);
+      events.on('failed', failed);
+      done.signal.addEventListener('abort', () => {
+        events.off('completed', completed);
+        events.off('failed', failed);
+      });
+    });
+    const byTimeout = sleep(timeoutMs, undefined, { signal: done.signal }).then(() => {
+      throw new JobTimeoutError(`job ${jobId} did not finish within ${timeoutMs} ms`);
+    });
+    const byPoll = this.pollUntilFinished(queue, jobId, done.signal);
+    for (const outcome of [byEvent, byTimeout, byPoll]) outcome.catch(() => undefined);
     try {
-      return (await Promise.race([byEvent, byPoll])) as JobResult<N>;
-    } catch (error) {
-      const message = (error as Error).message;
-      if (/timed out/i.test(message)) throw new JobTimeoutError(`job ${jobId} ${message}`);
-      throw new JobFailedError(message);
+      return (await Promise.race([byEvent, byTimeout, byPoll])) as JobResult<N>;
     } finally {
-      stopPolling.abort();
+      done.abort();
     }
   }
 
+  /** Checks the job's state now and then every POLL_INTERVAL_MS. */
   private async pollUntilFinished(queue: Queue, jobId: string, signal: AbortSignal) {
     for (;;) {
-      await sleep(POLL_INTERVAL_MS, undefined, { signal });
       // A failed look-up is left to the next turn; the event or the timeout decides meanwhile.
       const state = await queue.getJobState(jobId).catch(() => 'unknown');
-      if (state !== 'completed' && state !== 'failed') continue;
-      const job = await queue.getJob(jobId);
-      if (state === 'failed') throw new Error(job?.failedReason ?? 'failed');
-      return job?.returnvalue as unknown;
+      if (state === 'completed' || state === 'failed') {
+        const job = await queue.getJob(jobId);
+        if (state === 'failed') throw new JobFailedError(job?.failedReason ?? 'failed');
+        return job?.returnvalue as unknown;
+      }
+      if (state === 'unknown' && !(await queue.getJob(jobId).catch(() => true))) {
+        throw new JobFailedError(`job ${jobId} not found`);
+      }
+      await sleep(POLL_INTERVAL_MS, undefined, { signal });
     }
   }
 
@@ -133,8 +159,6 @@ export class JobQueue {
     if (!queue) {
       queue = this.backend.createQueue(name);
       queue.on('error', () => undefined);
-      // Every caller waiting on a job's result listens for the queue closing.
-      queue.setMaxListeners(1000);
       this.queues.set(name, queue);
     }
     return queue;
@@ -145,6 +169,8 @@ export class JobQueue {
     if (!events) {
       events = this.backend.createQueueEvents(name);
       events.on('error', () => undefined);
+      // Every caller waiting on a job's result listens for completions and failures.
+      events.setMaxListeners(1000);
       this.events.set(name, events);
     }
     return events;
