@@ -1,0 +1,128 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PassThrough, type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DecryptStream, EncryptStream, readPlaintextRange } from './encryption/chunked-cipher';
+import type { KeyRing, WrappedKey } from './encryption/key-ring';
+
+export interface StoredObject {
+  /** Plaintext size in bytes. */
+  sizeBytes: number;
+  /** SHA-256 of the plaintext, hex. */
+  sha256: string;
+  /** The object's own data key, wrapped by the key ring. */
+  wrappedKey: WrappedKey;
+}
+
+const TEMP_PREFIX = '.partial-';
+const OBJECT_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * Objects on local disk under DATA_DIR/objects, each encrypted with its own data key as it
+ * streams in (plaintext never reaches the disk). A write goes to a temporary file that is renamed
+ * into place only when complete, so an object is there whole or not at all; temporary files left
+ * by a crash are removed by `removeOrphans`. An object-storage adapter can offer the same methods.
+ */
+export class LocalEncryptedStore {
+  private readonly root: string;
+
+  constructor(
+    dataDir: string,
+    private readonly keys: KeyRing,
+  ) {
+    this.root = join(dataDir, 'objects');
+  }
+
+  async write(id: string, source: Readable): Promise<StoredObject> {
+    await mkdir(this.root, { recursive: true, mode: 0o700 });
+    const target = this.path(id);
+    const { dataKey, wrapped: wrappedKey } = this.keys.newDataKey();
+    const temp = join(this.root, `${TEMP_PREFIX}${id}-${randomBytes(6).toString('hex')}`);
+    const hash = createHash('sha256');
+    let sizeBytes = 0;
+    const measure = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        hash.update(chunk);
+        sizeBytes += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    try {
+      await pipeline(
+        source,
+        measure,
+        new EncryptStream(dataKey),
+        createWriteStream(temp, { mode: 0o600, flush: true }),
+      );
+      await rename(temp, target);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+    return { sizeBytes, sha256: hash.digest('hex'), wrappedKey };
+  }
+
+  /** The plaintext as a stream; it errors (instead of yielding wrong bytes) if the file was altered. */
+  read(id: string, wrappedKey: WrappedKey): Readable {
+    const output = new PassThrough();
+    pipeline(
+      createReadStream(this.path(id)),
+      new DecryptStream(this.keys.unwrap(wrappedKey)),
+      output,
+    ).catch((error: Error) => output.destroy(error));
+    return output;
+  }
+
+  async readRange(
+    id: string,
+    wrappedKey: WrappedKey,
+    offset: number,
+    length: number,
+  ): Promise<Buffer> {
+    const file = await open(this.path(id), 'r');
+    try {
+      const { size } = await file.stat();
+      const readAt = async (position: number, bytes: number) => {
+        const buffer = Buffer.alloc(bytes);
+        const { bytesRead } = await file.read(buffer, 0, bytes, position);
+        return buffer.subarray(0, bytesRead);
+      };
+      return await readPlaintextRange(this.keys.unwrap(wrappedKey), readAt, size, offset, length);
+    } finally {
+      await file.close();
+    }
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return stat(this.path(id)).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  async delete(id: string): Promise<void> {
+    await unlink(this.path(id)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+
+  /** Removes partial writes and objects nobody references (after a crash); returns how many. */
+  async removeOrphans(isReferenced: (id: string) => Promise<boolean>): Promise<number> {
+    const names = await readdir(this.root).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names) {
+      if (name.startsWith(TEMP_PREFIX) || !(await isReferenced(name))) {
+        await unlink(join(this.root, name));
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  private path(id: string): string {
+    if (!OBJECT_ID.test(id)) throw new Error(`invalid object id ${JSON.stringify(id)}`);
+    return join(this.root, id);
+  }
+}
