@@ -51,10 +51,15 @@ export function describeError(error: unknown): ErrorDescription {
   }
   // Fastify's own client errors (malformed JSON, body too large, unsupported content type) carry
   // a status and a message written for the client, without any of the body's content.
-  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
-  if (error instanceof Error && typeof status === 'number' && status >= 400 && status < 500) {
+  const status = errorStatus(error);
+  if (status < 500) {
     const code = codeForStatus(status);
-    return { status, code, message: error.message, headers: authenticationHeaders(code) };
+    return {
+      status,
+      code,
+      message: (error as Error).message,
+      headers: authenticationHeaders(code),
+    };
   }
   logger.error(redactedTrace(error));
   return {

@@ -15,7 +15,11 @@ import { MetricsService } from '../../infra/metrics/metrics.service';
 import { Auth, Public, RateLimit } from '../auth/auth.decorators';
 import { MetricsScrapeGuard } from '../auth/metrics-scrape.guard';
 import { HealthReportDto, LivenessDto, ReadinessDto } from './dto/health.dto';
-import { QueueProbeRequestDto, QueueProbeResultDto } from './dto/queue-probe.dto';
+import {
+  DEFAULT_PROBE_TIMEOUT_MS,
+  QueueProbeRequestDto,
+  QueueProbeResultDto,
+} from './dto/queue-probe.dto';
 import { SystemMetricsDto } from './dto/system-metrics.dto';
 import { HealthService } from './health.service';
 import { QueueProbeService } from './queue-probe.service';
@@ -110,6 +114,6 @@ export class SystemController {
   @ApiEnvelope(200, QueueProbeResultDto)
   @ApiErrors('VALIDATION_ERROR', 'SERVICE_UNAVAILABLE')
   probeQueue(@Body() body: QueueProbeRequestDto): Promise<QueueProbeResultDto> {
-    return this.probes.probe(body?.timeoutMs ?? 5000);
+    return this.probes.probe(body?.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS);
   }
 }

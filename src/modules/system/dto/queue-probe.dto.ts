@@ -1,12 +1,14 @@
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+export const DEFAULT_PROBE_TIMEOUT_MS = 5000;
+
 export class QueueProbeRequestDto {
   /** How long to wait for a worker to complete the probe, in milliseconds. */
   @IsOptional()
   @IsInt()
   @Min(100)
   @Max(30_000)
-  timeoutMs?: number = 5000;
+  timeoutMs?: number = DEFAULT_PROBE_TIMEOUT_MS;
 }
 
 export class QueueProbeResultDto {
