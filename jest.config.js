@@ -2,6 +2,11 @@
 // compiles both our TypeScript and those packages to CommonJS (see STACK-NOTES).
 const ESM_PACKAGES = [
   '@nestjs',
+  'hyparquet',
+  'hyparquet-writer',
+  'hyparquet-compressors',
+  'hysnappy',
+  'fzstd',
   'file-type',
   'load-esm',
   'strtok3',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -46,6 +47,19 @@ export async function createApp(
   );
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
+  // Multipart bodies (dataset uploads) are streamed by the route, never buffered: the file limit
+  // is MAX_UPLOAD_BYTES, the other parts are small form fields.
+  await app.register(multipart, {
+    throwFileSizeLimit: true,
+    limits: {
+      fileSize: config.maxUploadBytes,
+      files: 1,
+      fields: 10,
+      fieldSize: 64 * 1024,
+      parts: 12,
+      headerPairs: 50,
+    },
+  });
 
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);

@@ -1,8 +1,10 @@
+import { DatasetsJobsModule } from './modules/datasets/datasets-jobs.module';
+import { DatasetsModule } from './modules/datasets/datasets.module';
 import { SystemJobsModule } from './modules/system/system-jobs.module';
 import { SystemModule } from './modules/system/system.module';
 
 /** The API process: every domain module with its routes (and its jobs). */
-export const API_MODULES = [SystemModule];
+export const API_MODULES = [SystemModule, DatasetsModule];
 
 /** Worker processes: the domain modules' job processors, no routes. */
-export const WORKER_MODULES = [SystemJobsModule];
+export const WORKER_MODULES = [SystemJobsModule, DatasetsJobsModule];

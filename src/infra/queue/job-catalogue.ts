@@ -8,6 +8,11 @@ export interface JobCatalogue {
     payload: { probeId: string; requestedAt: string };
     result: { probeId: string; processedBy: string; processedAt: string };
   };
+  /** Reads an uploaded dataset through the decrypting reader and records its profile. */
+  'datasets.profile': {
+    payload: { datasetId: string };
+    result: { datasetId: string; status: 'ready' | 'invalid' | 'deleted'; rowCount?: number };
+  };
 }
 
 export type JobName = keyof JobCatalogue;
@@ -17,7 +22,7 @@ export type JobResult<N extends JobName> = JobCatalogue[N]['result'];
 export const queueNameOf = (job: JobName): string => job.slice(0, job.indexOf('.'));
 
 /** Every job name at run time; the compiler rejects a list that misses one of the catalogue. */
-export const JOB_NAMES = ['system.ping'] as const satisfies readonly JobName[];
+export const JOB_NAMES = ['system.ping', 'datasets.profile'] as const satisfies readonly JobName[];
 const everyJobListed: Exclude<JobName, (typeof JOB_NAMES)[number]> extends never ? true : never =
   true;
 void everyJobListed;

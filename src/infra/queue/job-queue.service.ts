@@ -48,10 +48,11 @@ export class JobQueue {
   async add<N extends JobName>(
     name: N,
     payload: JobPayload<N>,
-    options: { attempts?: number; removeOnCompleteAgeSeconds?: number } = {},
+    options: { attempts?: number; removeOnCompleteAgeSeconds?: number; jobId?: string } = {},
   ): Promise<string> {
     if (!this.backend.available()) throw this.unavailable('not connected');
     const adding = this.queue(queueNameOf(name)).add(name, payload, {
+      jobId: options.jobId,
       attempts: options.attempts ?? 1,
       backoff: { type: 'exponential', delay: 1000 },
       removeOnComplete: { age: options.removeOnCompleteAgeSeconds ?? 3600, count: 1000 },

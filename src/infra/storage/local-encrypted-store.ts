@@ -7,6 +7,25 @@ import { pipeline } from 'node:stream/promises';
 import { DecryptStream, EncryptStream, readPlaintextRange } from './encryption/chunked-cipher';
 import type { KeyRing, WrappedKey } from './encryption/key-ring';
 
+/** Checks an object's plaintext (read at offsets) before it is committed; throws to refuse it. */
+export type VerifyObject = (object: {
+  sizeBytes: number;
+  readRange(offset: number, length: number): Promise<Buffer>;
+}) => Promise<void>;
+
+/**
+ * Where encrypted objects live. The local-disk adapter below is the one implementation today; an
+ * object-storage adapter offers the same methods.
+ */
+export interface ObjectStore {
+  write(id: string, source: Readable, verify?: VerifyObject): Promise<StoredObject>;
+  read(id: string, wrappedKey: WrappedKey): Readable;
+  readRange(id: string, wrappedKey: WrappedKey, offset: number, length: number): Promise<Buffer>;
+  exists(id: string): Promise<boolean>;
+  delete(id: string): Promise<void>;
+  removeOrphans(isReferenced: (id: string) => Promise<boolean>, minAgeMs?: number): Promise<number>;
+}
+
 export interface StoredObject {
   /** Plaintext size in bytes. */
   sizeBytes: number;
@@ -25,7 +44,7 @@ const OBJECT_ID = /^[A-Za-z0-9_-]{1,128}$/;
  * into place only when complete, so an object is there whole or not at all; temporary files left
  * by a crash are removed by `removeOrphans`. An object-storage adapter can offer the same methods.
  */
-export class LocalEncryptedStore {
+export class LocalEncryptedStore implements ObjectStore {
   private readonly root: string;
 
   constructor(
@@ -35,7 +54,7 @@ export class LocalEncryptedStore {
     this.root = join(dataDir, 'objects');
   }
 
-  async write(id: string, source: Readable): Promise<StoredObject> {
+  async write(id: string, source: Readable, verify?: VerifyObject): Promise<StoredObject> {
     await mkdir(this.root, { recursive: true, mode: 0o700 });
     const target = this.path(id);
     const { dataKey, wrapped: wrappedKey } = this.keys.newDataKey();
@@ -56,6 +75,12 @@ export class LocalEncryptedStore {
         new EncryptStream(dataKey),
         createWriteStream(temp, { mode: 0o600, flush: true }),
       );
+      if (verify) {
+        await verify({
+          sizeBytes,
+          readRange: (offset, length) => this.readFileRange(temp, dataKey, offset, length),
+        });
+      }
       await rename(temp, target);
     } catch (error) {
       await unlink(temp).catch(() => undefined);
@@ -81,7 +106,16 @@ export class LocalEncryptedStore {
     offset: number,
     length: number,
   ): Promise<Buffer> {
-    const file = await open(this.path(id), 'r');
+    return this.readFileRange(this.path(id), this.keys.unwrap(wrappedKey), offset, length);
+  }
+
+  private async readFileRange(
+    path: string,
+    dataKey: Buffer,
+    offset: number,
+    length: number,
+  ): Promise<Buffer> {
+    const file = await open(path, 'r');
     try {
       const { size } = await file.stat();
       const readAt = async (position: number, bytes: number) => {
@@ -89,7 +123,7 @@ export class LocalEncryptedStore {
         const { bytesRead } = await file.read(buffer, 0, bytes, position);
         return buffer.subarray(0, bytesRead);
       };
-      return await readPlaintextRange(this.keys.unwrap(wrappedKey), readAt, size, offset, length);
+      return await readPlaintextRange(dataKey, readAt, size, offset, length);
     } finally {
       await file.close();
     }
@@ -108,13 +142,26 @@ export class LocalEncryptedStore {
     });
   }
 
-  /** Removes partial writes and objects nobody references (after a crash); returns how many. */
-  async removeOrphans(isReferenced: (id: string) => Promise<boolean>): Promise<number> {
+  /**
+   * Removes partial writes and objects nobody references (left by a crash); returns how many.
+   * Only files untouched for `minAgeMs` go, so another process's upload in flight is left alone.
+   */
+  async removeOrphans(
+    isReferenced: (id: string) => Promise<boolean>,
+    minAgeMs = 0,
+  ): Promise<number> {
     const names = await readdir(this.root).catch(() => [] as string[]);
+    const cutoff = Date.now() - minAgeMs;
     let removed = 0;
     for (const name of names) {
+      const path = join(this.root, name);
+      const modified = await stat(path).then(
+        (info) => info.mtimeMs,
+        () => Infinity,
+      );
+      if (modified > cutoff) continue;
       if (name.startsWith(TEMP_PREFIX) || !(await isReferenced(name))) {
-        await unlink(join(this.root, name));
+        await unlink(path).catch(() => undefined);
         removed++;
       }
     }

@@ -28,7 +28,11 @@ export function auditFacts(
     actorRole: principal?.role ?? null,
     action: context.getHandler().name,
     resourceType: controller.charAt(0).toLowerCase() + controller.slice(1),
-    resourceId: params.id ?? params.operationId ?? null,
+    resourceId:
+      params.id ??
+      params.operationId ??
+      (request as { auditResourceId?: string }).auditResourceId ??
+      null,
     outcome,
     requestId: request.id,
     clientIp: request.ip ?? null,

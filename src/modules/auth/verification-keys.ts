@@ -1,8 +1,7 @@
 import { createPublicKey, createSecretKey, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { JwksClient } from 'jwks-rsa';
 import type { AppConfig } from '../../config/app-config';
+import { readOrCreateDevSecret } from '../../config/dev-secret-file';
 import type { VerificationKeys } from './token-verifier';
 
 export const DEV_SECRET_FILE = '.jwt-dev-secret';
@@ -14,15 +13,10 @@ export const DEV_SECRET_FILE = '.jwt-dev-secret';
 export function hs256Secret(config: AppConfig): { secret: string; generated: boolean } | undefined {
   if (config.jwt.secret) return { secret: config.jwt.secret, generated: false };
   if (config.isProduction || config.jwt.jwksUrl) return undefined;
-  const file = join(config.dataDir, DEV_SECRET_FILE);
-  try {
-    return { secret: readFileSync(file, 'utf8').trim(), generated: true };
-  } catch {
-    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-    const secret = randomBytes(48).toString('base64url');
-    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
-    return { secret, generated: true };
-  }
+  const secret = readOrCreateDevSecret(config.dataDir, DEV_SECRET_FILE, () =>
+    randomBytes(48).toString('base64url'),
+  );
+  return { secret, generated: true };
 }
 
 /** The keys the service verifies tokens with (a KeyObject, not a string: see STACK-NOTES). */

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DatasetFiles } from './dataset-files';
+import { DatasetProfileProcessor } from './dataset-profile.processor';
+import { DatasetsRepository } from './datasets.repository';
+
+/** The datasets area's storage and jobs: loaded by the API and by worker processes. */
+@Module({
+  providers: [DatasetsRepository, DatasetFiles, DatasetProfileProcessor],
+  exports: [DatasetsRepository, DatasetFiles],
+})
+export class DatasetsJobsModule {}
