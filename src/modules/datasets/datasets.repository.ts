@@ -89,10 +89,11 @@ export class DatasetsRepository {
   }
 
   /** Datasets whose data key is wrapped by a key other than `currentKeyId`, a batch at a time. */
-  wrappedByOtherKeys(currentKeyId: string, limit: number): Promise<Dataset[]> {
+  wrappedByOtherKeys(currentKeyId: string, afterId: string, limit: number): Promise<Dataset[]> {
     return this.repository
       .createQueryBuilder('d')
       .where('d.keyId <> :currentKeyId', { currentKeyId })
+      .andWhere('d.id > :afterId', { afterId })
       .orderBy('d.id')
       .take(limit)
       .getMany();
