@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import autocannon from 'autocannon';
+import { datasetTransfers } from './datasets';
 
 /**
  * `npm run bench`: throughput and latency of the built service against a bare Fastify route
@@ -177,9 +178,37 @@ async function startups(): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
+async function transfers(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'techdeck-bench-'));
+  const bare = await startServer('bench/bare-fastify.js', {});
+  const service = await startServer('src/main.js', {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    JWT_SECRET: BENCH_SECRET,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+  });
+  try {
+    const lines = await datasetTransfers(
+      { url: bare.url, pid: bare.child.pid },
+      { url: service.url, pid: service.child.pid },
+      benchToken(),
+    );
+    console.log('\nDataset transfers (median of runs; embedded database; RSS of the API process)');
+    for (const line of lines) console.log(line);
+  } finally {
+    await bare.stop();
+    await service.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
-  await throughput();
-  await startups();
+  const only = process.env.BENCH_ONLY;
+  if (!only || only === 'throughput') await throughput();
+  if (!only || only === 'startup') await startups();
+  if (!only || only === 'datasets') await transfers();
 }
 
 main().catch((error: Error) => {

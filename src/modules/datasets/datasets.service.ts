@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { Page } from '../../common/envelope/envelope';
 import { ApiError } from '../../common/errors/api-error';
 import { JobQueue } from '../../infra/queue/job-queue.service';
@@ -25,6 +30,7 @@ import {
 } from './formats/format';
 import { jsonSafe } from './formats/json';
 import { checkParquet } from './formats/parquet';
+import { RowCheckPool } from './formats/row-check';
 import { readRows, writeRows } from './formats/row-io';
 import { UploadInspector } from './formats/upload-inspector';
 
@@ -60,8 +66,10 @@ const CONTENT_TYPES: Record<DatasetFormat, string> = {
 };
 
 @Injectable()
-export class DatasetsService implements OnApplicationBootstrap {
+export class DatasetsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DatasetsService.name);
+  /** Uploads are parsed in worker threads, beside multipart, hashing and encryption. */
+  private readonly rowChecks = new RowCheckPool();
 
   constructor(
     private readonly datasets: DatasetsRepository,
@@ -78,13 +86,17 @@ export class DatasetsService implements OnApplicationBootstrap {
     if (removed > 0) this.logger.warn(`removed ${removed} orphaned dataset files`);
   }
 
+  onModuleDestroy(): Promise<void> {
+    return this.rowChecks.close();
+  }
+
   /**
    * Streams an upload once through format detection, parsing checks, SHA-256 and encryption
    * into the store. Rejected content leaves nothing behind (the store removes its partial file).
    */
   async store(content: Readable, filename: string): Promise<StoredUpload> {
     const id = randomUUID();
-    const inspector = new UploadInspector(filename);
+    const inspector = new UploadInspector(filename, (detected) => this.rowChecks.check(detected));
     const inspected = new PassThrough();
     const flowing = pipeline(content, inspector, inspected);
     const stored = await Promise.all([

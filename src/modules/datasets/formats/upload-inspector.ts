@@ -1,25 +1,29 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import { TextDecoder } from 'node:util';
 import { DETECTION_SAMPLE_BYTES, type DetectedFormat, detectFormat } from './detect';
-import { MalformedContentError, type RowDecoder } from './format';
-import { rowDecoder } from './row-io';
-import { EncodingError } from './text-decoding';
+import { type RowCheck, RowCheckPool } from './row-check';
+
+/** Where an upload's text is parsed: inline by default, or through a worker pool. */
+export type RowChecks = (detected: DetectedFormat) => RowCheck & { abandon?: () => void };
+
+const inline: RowChecks = (detected) => new RowCheckPool(0).check(detected);
 
 /**
  * Sits in the upload stream: holds back the first bytes until the format is known, then lets
- * every chunk through while checking that the text parses, so a malformed file fails during the
- * upload (with its row number) and is never stored. Parquet needs its footer, so it is checked
- * once stored (see checkParquet). Rows are counted, not kept.
+ * every chunk through while the row check parses it, so a malformed file fails during the upload
+ * (with its row number) and is never stored. Parquet needs its footer, so it is checked once
+ * stored (see checkParquet). Rows are counted, not kept.
  */
 export class UploadInspector extends Transform {
   private sample: Buffer[] = [];
   private sampleBytes = 0;
   private detectedFormat: DetectedFormat | undefined;
-  private decoder: RowDecoder | undefined;
-  private textDecoder: TextDecoder | undefined;
-  private rows = 0;
+  private check: (RowCheck & { abandon?: () => void }) | undefined;
+  private rows: number | undefined;
 
-  constructor(private readonly filename: string) {
+  constructor(
+    private readonly filename: string,
+    private readonly checks: RowChecks = inline,
+  ) {
     super();
   }
 
@@ -27,9 +31,9 @@ export class UploadInspector extends Transform {
     return this.detectedFormat;
   }
 
-  /** Rows seen in a text format; undefined for Parquet. */
+  /** Rows seen in a text format, once the stream has ended; undefined for Parquet. */
   get rowCount(): number | undefined {
-    return this.decoder ? this.rows : undefined;
+    return this.rows;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
@@ -38,11 +42,18 @@ export class UploadInspector extends Transform {
         this.sample.push(chunk);
         this.sampleBytes += chunk.length;
         if (this.sampleBytes < DETECTION_SAMPLE_BYTES) return callback();
-        this.start(false);
-        return callback();
+        chunk = this.start(false);
+      } else {
+        this.check?.push(chunk);
       }
-      this.inspect(chunk);
-      callback(null, chunk);
+      if (this.check?.failure) return callback(this.check.failure);
+      if (!this.check) return callback(null, chunk);
+      this.check
+        .capacity()
+        .then(
+          () => callback(this.check?.failure ?? null, this.check?.failure ? undefined : chunk),
+          callback,
+        );
     } catch (error) {
       callback(error as Error);
     }
@@ -50,44 +61,31 @@ export class UploadInspector extends Transform {
 
   override _flush(callback: TransformCallback): void {
     try {
-      if (this.detectedFormat === undefined) this.start(true);
-      if (this.decoder && this.textDecoder) {
-        this.count(this.decoder.push(this.decode()));
-        this.count(this.decoder.end());
-      }
-      callback();
+      if (this.detectedFormat === undefined) this.push(this.start(true));
     } catch (error) {
-      callback(error as Error);
+      return callback(error as Error);
     }
+    if (!this.check) return callback();
+    this.check.end().then((rows) => {
+      this.rows = rows;
+      callback();
+    }, callback);
   }
 
-  private start(complete: boolean): void {
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (this.rows === undefined) this.check?.abandon?.();
+    callback(error);
+  }
+
+  /** Detects the format from the sample and returns the sample, to be passed on. */
+  private start(complete: boolean): Buffer {
     const sample = Buffer.concat(this.sample);
     this.sample = [];
     this.detectedFormat = detectFormat(sample, this.filename, complete);
-    const { format, encoding } = this.detectedFormat;
-    if (format !== 'parquet') {
-      this.decoder = rowDecoder(format, this.detectedFormat);
-      this.textDecoder = new TextDecoder(encoding, { fatal: true });
+    if (this.detectedFormat.format !== 'parquet') {
+      this.check = this.checks(this.detectedFormat);
+      this.check.push(sample);
     }
-    this.inspect(sample);
-    this.push(sample);
-  }
-
-  private inspect(chunk: Buffer): void {
-    if (this.decoder) this.count(this.decoder.push(this.decode(chunk)));
-  }
-
-  private decode(chunk?: Buffer): string {
-    try {
-      return chunk ? this.textDecoder!.decode(chunk, { stream: true }) : this.textDecoder!.decode();
-    } catch {
-      const error = new EncodingError(this.detectedFormat!.encoding ?? 'utf-8');
-      throw new MalformedContentError(this.rows + 1, `the file has ${error.message}`);
-    }
-  }
-
-  private count(rows: unknown[]): void {
-    this.rows += rows.length;
+    return sample;
   }
 }
