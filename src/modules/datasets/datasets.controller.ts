@@ -28,7 +28,7 @@ import type { Page } from '../../common/envelope/envelope';
 import { RawResponse } from '../../common/envelope/raw-response.decorator';
 import { ApiError } from '../../common/errors/api-error';
 import { ApiEnvelope, ApiErrors } from '../../common/openapi/api-responses.decorator';
-import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
+import { Auth, CurrentPrincipal, RateLimit } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { parseUpload } from './dataset-upload';
 import { DatasetsService } from './datasets.service';
@@ -56,6 +56,7 @@ export class DatasetsController {
 
   @Post()
   @Auth('user')
+  @RateLimit('expensive')
   @ApiOperation({
     summary: 'Upload a dataset (CSV, JSON, JSON Lines or Parquet)',
     description:
