@@ -182,7 +182,7 @@ function fieldCounts(sample: string, delimiter: number, maxLines: number): numbe
     const c = sample.charCodeAt(i);
     if (c === QUOTE) quoted = !quoted;
     else if (!quoted && c === delimiter) fields++;
-    else if (!quoted && c === LF) {
+    else if (!quoted && (c === LF || (c === CR && sample.charCodeAt(i + 1) !== LF))) {
       counts.push(fields);
       fields = 1;
     }
@@ -190,14 +190,21 @@ function fieldCounts(sample: string, delimiter: number, maxLines: number): numbe
   return counts;
 }
 
-/** Column names from a header record: blanks become `column_N`, repeats get `_2`, `_3`. */
+/**
+ * Column names from a header record: blanks become `column_N`, repeats get `_2`, `_3`, never
+ * colliding with another column's own name.
+ */
 export function headerNames(fields: string[]): string[] {
-  const seen = new Map<string, number>();
-  return fields.map((raw, index) => {
-    const base = raw.trim() === '' ? `column_${index + 1}` : raw.trim();
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    return count === 1 ? base : `${base}_${count}`;
+  const bases = fields.map((raw, index) =>
+    raw.trim() === '' ? `column_${index + 1}` : raw.trim(),
+  );
+  const used = new Set<string>();
+  const own = new Set(bases);
+  return bases.map((base) => {
+    let name = base;
+    for (let n = 2; used.has(name) || (name !== base && own.has(name)); n++) name = `${base}_${n}`;
+    used.add(name);
+    return name;
   });
 }
 
@@ -212,17 +219,27 @@ export class CsvRowDecoder implements RowDecoder {
   }
 
   push(text: string): Row[] {
-    return this.toRows(this.parser.push(text));
+    return this.toRows(this.dataRows(() => this.parser.push(text)));
   }
 
   end(): Row[] {
-    const rows = this.toRows(this.parser.end());
+    const rows = this.toRows(this.dataRows(() => this.parser.end()));
     if (this.header === undefined) throw new MalformedContentError(1, 'the file has no header row');
     return rows;
   }
 
   get columns(): readonly string[] {
     return this.header ?? [];
+  }
+
+  /** The parser counts the header as a record; errors name data rows, as the field check does. */
+  private dataRows(parse: () => string[][]): string[][] {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof MalformedContentError)) throw error;
+      throw new MalformedContentError(Math.max(1, error.row - 1), error.reason);
+    }
   }
 
   private toRows(records: string[][]): Row[] {
@@ -261,15 +278,21 @@ function csvField(value: unknown): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** One record; a record that would be an empty line (read back as blank) is written as `""`. */
+function csvLine(values: readonly unknown[]): string {
+  const line = values.map(csvField).join(',');
+  return (line === '' ? '""' : line) + '\r\n';
+}
+
 /** CSV text (comma, CRLF, quoted where needed) of rows with the given columns. */
 export async function* writeCsv(
   rows: AsyncIterable<Row>,
   columns: readonly string[],
 ): AsyncGenerator<string> {
-  yield columns.map(csvField).join(',') + '\r\n';
+  yield csvLine(columns);
   let batch = '';
   for await (const row of rows) {
-    batch += columns.map((name) => csvField(row[name])).join(',') + '\r\n';
+    batch += csvLine(columns.map((name) => row[name]));
     if (batch.length >= 65536) {
       yield batch;
       batch = '';

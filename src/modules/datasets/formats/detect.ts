@@ -57,7 +57,7 @@ export function detectFormat(sample: Buffer, filename = '', complete = false): D
   if (signature) {
     throw new UnsupportedContentError(`the file is ${signature.kind}; expected ${ALLOWED}`);
   }
-  const encoding = detectEncoding(sample);
+  const encoding = detectEncoding(sample, complete);
   const text = decodeSample(sample, encoding, complete);
   if (looksBinary(text)) {
     throw new UnsupportedContentError(`the file is binary data; expected ${ALLOWED}`);

@@ -104,7 +104,10 @@ export class JsonArraySplitter implements RowDecoder {
         continue;
       }
       if (this.state === 'done') {
-        throw new MalformedContentError(this.rows, 'unexpected content after the array');
+        throw new MalformedContentError(
+          Math.max(1, this.rows),
+          'unexpected content after the array',
+        );
       }
       if (c === CLOSE_BRACKET && (this.rows === 0 || !this.expectValue)) {
         this.state = 'done';

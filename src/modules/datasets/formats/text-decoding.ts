@@ -4,20 +4,22 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 /**
  * The encoding of a text file from its first bytes: a byte-order mark decides; otherwise UTF-8
- * when the sample is valid UTF-8 (a multi-byte character cut at the sample's end is allowed),
+ * when the sample is valid UTF-8 (a multi-byte character cut at the sample's end is allowed
+ * unless the sample is the whole file),
  * else Windows-1252, the usual encoding of spreadsheet exports that are not UTF-8.
  */
-export function detectEncoding(sample: Buffer): TextEncoding {
+export function detectEncoding(sample: Buffer, complete = false): TextEncoding {
   if (UTF8_BOM.every((byte, i) => sample[i] === byte)) return 'utf-8';
   if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
   if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
-  return isUtf8Prefix(sample) ? 'utf-8' : 'windows-1252';
+  return isUtf8(sample, complete) ? 'utf-8' : 'windows-1252';
 }
 
-function isUtf8Prefix(sample: Buffer): boolean {
+/** Valid UTF-8; unless `complete`, a character cut at the end of the sample is allowed. */
+function isUtf8(sample: Buffer, complete: boolean): boolean {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
-    decoder.decode(sample, { stream: true });
+    decoder.decode(sample, { stream: !complete });
     return true;
   } catch {
     return false;

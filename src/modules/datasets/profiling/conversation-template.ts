@@ -27,6 +27,12 @@ const field: Field = (row, pattern) => {
 
 const isText = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
 
+/** Whether some column whose name matches `pattern` holds text (ids such as questionId are skipped). */
+function hasText(row: Row, pattern: RegExp): boolean {
+  for (const key of Object.keys(row)) if (pattern.test(key) && isText(row[key])) return true;
+  return false;
+}
+
 function isTurnList(value: unknown, speaker: string, text: string): boolean {
   if (typeof value === 'string') {
     try {
@@ -60,7 +66,7 @@ const SHAPES: [ConversationTemplate, (row: Row) => boolean][] = [
   [
     'question_answer',
     (row) =>
-      (isText(field(row, /question/i)) && isText(field(row, /answer/i))) ||
+      (hasText(row, /question/i) && hasText(row, /answer/i)) ||
       (isText(field(row, /^context$/i)) && isText(field(row, /^response$/i))),
   ],
 ];
