@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { TextDecoder } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { DetectedFormat } from './detect';
 import { MalformedContentError, type RowDecoder } from './format';
 import { rowDecoder } from './row-io';
+import { type StreamDecoder, streamDecoder } from './text-decoding';
 
 /**
  * Checks that a text file parses as it streams past, counting rows. Chunks go in with `push`;
@@ -30,13 +30,13 @@ let sessions = 0;
 /** The parsing itself, the same inline and in a worker thread. */
 export class RowCounter {
   private readonly decoder: RowDecoder;
-  private readonly text: TextDecoder;
+  private readonly text: StreamDecoder;
   rows = 0;
 
   constructor(detected: DetectedFormat) {
     if (detected.format === 'parquet') throw new Error('Parquet is checked once stored');
     this.decoder = rowDecoder(detected.format, detected);
-    this.text = new TextDecoder(detected.encoding ?? 'utf-8', { fatal: true });
+    this.text = streamDecoder(detected.encoding ?? 'utf-8');
   }
 
   push(chunk: Uint8Array): void {
@@ -51,7 +51,7 @@ export class RowCounter {
 
   private decode(chunk?: Uint8Array): string {
     try {
-      return chunk ? this.text.decode(chunk, { stream: true }) : this.text.decode();
+      return this.text.decode(chunk);
     } catch {
       throw new MalformedContentError(this.rows + 1, 'the file has bytes that are not valid text');
     }
