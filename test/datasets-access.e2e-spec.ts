@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import {
+  closeSync,
   existsSync,
+  mkdirSync,
   openSync,
   readSync,
   statSync,
   truncateSync,
+  utimesSync,
+  writeFileSync,
   writeSync,
-  closeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -232,6 +235,39 @@ describe('key rotation', () => {
         expect(response.status).toBe(200);
         expect(downloaded.equals(bytes[i])).toBe(true);
       }
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('start-up clean-up', () => {
+  it('removes files a crash left without a dataset row, once they are old enough', async () => {
+    const first = await startApp();
+    const dataDir = first.config.dataDir;
+    const kept = (await uploadReady(first, await sessions(5, 9), { filename: 'kept.jsonl' })).id;
+    await first.close();
+    const objects = join(dataDir, 'objects');
+    mkdirSync(objects, { recursive: true });
+    const hourAgo = new Date(Date.now() - 3600_000);
+    const oldOrphan = '7d1f7c1e-0000-4000-8000-00000000dead';
+    const oldPartial = `.partial-${oldOrphan}-abc`;
+    const recentOrphan = '7d1f7c1e-0000-4000-8000-00000000beef';
+    for (const name of [oldOrphan, oldPartial, recentOrphan]) {
+      writeFileSync(join(objects, name), randomBytes(100));
+    }
+    for (const name of [oldOrphan, oldPartial, kept])
+      utimesSync(join(objects, name), hourAgo, hourAgo);
+
+    const second = await startApp({ DATA_DIR: dataDir });
+    try {
+      const left = storedObjects(dataDir);
+      expect(left).toContain(kept);
+      expect(left).toContain(recentOrphan);
+      expect(left).not.toContain(oldOrphan);
+      expect(left).not.toContain(oldPartial);
+      const { response } = await download(second, `/api/datasets/${kept}/download`, 'viewer');
+      expect(response.status).toBe(200);
     } finally {
       await second.close();
     }

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { JobPayload, JobProcessor, JobResult } from '../../infra/queue/job-catalogue';
 import { JobWorkers } from '../../infra/queue/job-workers.service';
+import { IntegrityError } from '../../infra/storage/encryption/chunked-cipher';
 import { DatasetFiles } from './dataset-files';
 import { DatasetsRepository } from './datasets.repository';
 import { MalformedContentError, type ReadHints } from './formats/format';
@@ -37,8 +38,14 @@ export class DatasetProfileProcessor implements JobProcessor<'datasets.profile'>
         profiler.add(row);
       }
     } catch (error) {
-      if (!(error instanceof MalformedContentError)) throw error;
-      await this.datasets.markInvalid(datasetId, error.message, new Date());
+      const reason =
+        error instanceof MalformedContentError
+          ? error.message
+          : error instanceof IntegrityError
+            ? 'the stored file failed its integrity check (altered or truncated on disk)'
+            : undefined;
+      if (!reason) throw error;
+      await this.datasets.markInvalid(datasetId, reason, new Date());
       return { datasetId, status: 'invalid' };
     }
     const profile = profiler.result();
