@@ -28,7 +28,7 @@ import {
   type ReadHints,
   type Row,
 } from './formats/format';
-import { jsonSafe } from './formats/json';
+import { rowJson } from './formats/json';
 import { checkParquet } from './formats/parquet';
 import { RowCheckPool } from './formats/row-check';
 import { readRows, writeRows } from './formats/row-io';
@@ -190,7 +190,7 @@ export class DatasetsService implements OnApplicationBootstrap, OnModuleDestroy 
       this.files.source(dataset),
       hintsOf(dataset),
     )) {
-      rows.push(JSON.parse(JSON.stringify(row, jsonSafe)) as Row);
+      rows.push(JSON.parse(rowJson(row)) as Row);
       for (const name of Object.keys(row)) columns.add(name);
       if (rows.length >= limit) break;
     }

@@ -178,7 +178,7 @@ export async function* writeJson(rows: AsyncIterable<Row>): AsyncGenerator<strin
   let batch = '[';
   let first = true;
   for await (const row of rows) {
-    batch += (first ? '\n' : ',\n') + JSON.stringify(row, jsonSafe);
+    batch += (first ? '\n' : ',\n') + rowJson(row);
     first = false;
     if (batch.length >= 65536) {
       yield batch;
@@ -192,13 +192,25 @@ export async function* writeJson(rows: AsyncIterable<Row>): AsyncGenerator<strin
 export async function* writeJsonl(rows: AsyncIterable<Row>): AsyncGenerator<string> {
   let batch = '';
   for await (const row of rows) {
-    batch += JSON.stringify(row, jsonSafe) + '\n';
+    batch += rowJson(row) + '\n';
     if (batch.length >= 65536) {
       yield batch;
       batch = '';
     }
   }
   if (batch.length > 0) yield batch;
+}
+
+/**
+ * A row as JSON. A replacer slows JSON.stringify down several times, so it is used only for the
+ * rows that need it (JSON.stringify throws on a bigint).
+ */
+export function rowJson(row: Row): string {
+  try {
+    return JSON.stringify(row);
+  } catch {
+    return JSON.stringify(row, jsonSafe);
+  }
 }
 
 /** Parquet gives 64-bit integers as bigint, which JSON cannot hold: numbers when exact, else text. */

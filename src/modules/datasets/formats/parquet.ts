@@ -54,9 +54,22 @@ export async function* readParquetRows(source: PlainSource): AsyncGenerator<Row>
       if (error instanceof MalformedContentError) throw error;
       throw new MalformedContentError(rowStart + 1, 'a row group cannot be decoded');
     }
-    yield* rows;
+    for (const row of rows) yield plainRow(row);
     rowStart = rowEnd;
   }
+}
+
+/**
+ * Parquet values as the other formats can hold them: timestamps and dates as ISO 8601 text,
+ * binary as base64 (64-bit integers stay bigint until written; see jsonSafe).
+ */
+function plainRow(row: Row): Row {
+  for (const key in row) {
+    const value = row[key];
+    if (value instanceof Date) row[key] = value.toISOString();
+    else if (value instanceof Uint8Array) row[key] = Buffer.from(value).toString('base64');
+  }
+  return row;
 }
 
 const PARQUET_TYPES: Record<ColumnShape['type'], BasicType> = {

@@ -213,3 +213,19 @@ describe('writeRows and readRows', () => {
     expect(error).toMatchObject({ row: 2, reason: 'invalid JSON' });
   });
 });
+
+describe('Parquet values the other formats cannot hold', () => {
+  it('reads timestamps as ISO 8601 text', async () => {
+    const { ByteWriter, parquetWrite } = await import('hyparquet-writer');
+    const writer = new ByteWriter();
+    await parquetWrite({
+      writer,
+      columnData: [{ name: 'at', data: [new Date('2026-11-26T08:00:00.000Z')], type: 'TIMESTAMP' }],
+    });
+    const rows = [];
+    for await (const row of readRows('parquet', memorySource(Buffer.from(writer.getBuffer())))) {
+      rows.push(row);
+    }
+    expect(rows).toEqual([{ at: '2026-11-26T08:00:00.000Z' }]);
+  });
+});
