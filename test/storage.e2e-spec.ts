@@ -64,6 +64,16 @@ describe('encrypted local object store', () => {
     expect(await store.exists('broken')).toBe(false);
   });
 
+  it('rejects, without crashing, a source that failed before writing began', async () => {
+    const dataDir = freshDataDir();
+    const store = new LocalEncryptedStore(dataDir, new KeyRing([k1]));
+    const failed = new Readable({ read() {} });
+    const writing = store.write('early', failed);
+    failed.destroy(new Error('gone before the file opened'));
+    await expect(writing).rejects.toThrow('gone before the file opened');
+    expect(readdirSync(join(dataDir, 'objects'))).toEqual([]);
+  });
+
   it('reports an altered or truncated file instead of returning wrong bytes', async () => {
     const dataDir = freshDataDir();
     const store = new LocalEncryptedStore(dataDir, new KeyRing([k1]));

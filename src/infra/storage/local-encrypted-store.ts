@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -55,6 +56,10 @@ export class LocalEncryptedStore implements ObjectStore {
   }
 
   async write(id: string, source: Readable, verify?: VerifyObject): Promise<StoredObject> {
+    // Until the pipeline listens, a source that fails (a client going away) must not crash the
+    // process; the pipeline then finds it errored and rejects with its error.
+    const early = () => undefined;
+    source.on('error', early);
     await mkdir(this.root, { recursive: true, mode: 0o700 });
     const target = this.path(id);
     const { dataKey, wrapped: wrappedKey } = this.keys.newDataKey();
@@ -68,13 +73,12 @@ export class LocalEncryptedStore implements ObjectStore {
         callback(null, chunk);
       },
     });
+    const out = createWriteStream(temp, { mode: 0o600, flush: true, highWaterMark: 1 << 20 });
     try {
-      await pipeline(
-        source,
-        measure,
-        new EncryptStream(dataKey),
-        createWriteStream(temp, { mode: 0o600, flush: true }),
-      );
+      // The file exists once open; waiting for it means a failure below never races its creation.
+      await once(out, 'ready');
+      await pipeline(source, measure, new EncryptStream(dataKey), out);
+      source.off('error', early);
       if (verify) {
         await verify({
           sizeBytes,
@@ -83,6 +87,10 @@ export class LocalEncryptedStore implements ObjectStore {
       }
       await rename(temp, target);
     } catch (error) {
+      if (!out.closed) {
+        out.destroy();
+        await once(out, 'close').catch(() => undefined);
+      }
       await unlink(temp).catch(() => undefined);
       throw error;
     }
