@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import type { CanonicalConversation } from './canonical';
+import { type Converted, Standardizer } from './standardizer';
+import { TARGET_FORMATS, toTarget } from './targets';
+import { normalizeText } from './text-normalization';
+
+/** Text as standardization stores it (normalization is applied on the way in). */
+const content = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 80 })
+  .map((text) => normalizeText(text).text)
+  .filter((text) => text !== '');
+
+const conversation: fc.Arbitrary<CanonicalConversation> = fc.record({
+  conversationId: fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/),
+  source: fc.constantFrom('chatml', 'sharegpt', 'alpaca', 'vicuna'),
+  messages: fc.array(fc.record({ role: fc.constantFrom('system', 'user', 'assistant'), content }), {
+    minLength: 1,
+    maxLength: 8,
+  }),
+  metadata: fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/), fc.oneof(fc.string(), fc.integer())),
+  createdAt: fc
+    .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+    .map((date) => date.toISOString()),
+});
+
+describe('canonical → target → canonical', () => {
+  const standardizer = new Standardizer();
+
+  it.each(TARGET_FORMATS)('keeps roles, content and identity through %s', (target) => {
+    fc.assert(
+      fc.property(conversation, (original) => {
+        const back = standardizer.convert(toTarget(original, target).record, 0) as Converted;
+        expect(back.conversation).toBeDefined();
+        expect(back.conversation.messages).toEqual(original.messages);
+        expect(back.conversation.conversationId).toBe(original.conversationId);
+        expect(back.conversation.createdAt).toBe(original.createdAt);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,479 @@
+import {
+  type CanonicalMessage,
+  type CanonicalRole,
+  ConversionError,
+  type SourceRecord,
+} from './canonical';
+import { canonicalRole, type RoleMap } from './roles';
+
+/** The record shapes standardization reads, detected per record or named by the caller. */
+export const SOURCE_TEMPLATES = [
+  'canonical',
+  'chatml',
+  'sharegpt',
+  'alpaca',
+  'input_output',
+  'prompt_response',
+  'prompt_completion',
+  'question_answer',
+  'context_response',
+  'vicuna',
+] as const;
+export type SourceTemplate = (typeof SOURCE_TEMPLATES)[number];
+
+export interface TemplateFit {
+  template: SourceTemplate;
+  /** 0..1: 1 when the record has exactly the template's shape. */
+  confidence: number;
+  /** Which fields made the decision (names only, never values). */
+  evidence: string;
+}
+
+export interface ReadMessages {
+  messages: CanonicalMessage[];
+  /** Fields the template consumed; the rest of the record becomes conversation metadata. */
+  used: string[];
+}
+
+interface Template {
+  name: SourceTemplate;
+  fit(record: SourceRecord, roles: RoleMap): Omit<TemplateFit, 'template'> | undefined;
+  read(record: SourceRecord, roles: RoleMap): ReadMessages;
+}
+
+/** The record's own key for a field name, matched case-insensitively. */
+export function keyOf(record: SourceRecord, ...names: string[]): string | undefined {
+  for (const name of names) if (name in record) return name;
+  const wanted = new Set(names.map((name) => name.toLowerCase()));
+  return Object.keys(record).find((key) => wanted.has(key.toLowerCase()));
+}
+
+function text(record: SourceRecord, key: string | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  const value = record[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+const hasText = (record: SourceRecord, key: string | undefined) =>
+  (text(record, key)?.trim() ?? '') !== '';
+
+/** A turn list, also when a CSV cell holds it as JSON text. */
+function turnList(value: unknown): unknown[] | undefined {
+  if (typeof value === 'string' && value.trimStart().startsWith('[')) {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  return Array.isArray(value) ? value : undefined;
+}
+
+/** Message content as text: a string, or OpenAI-style parts (the text parts joined). */
+function contentText(value: unknown, where: string): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    const parts = value.map((part) =>
+      typeof part === 'string'
+        ? part
+        : part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string'
+          ? (part as { text: string }).text
+          : undefined,
+    );
+    if (parts.every((part) => part !== undefined)) return parts.join('\n');
+  }
+  if (value === null || value === undefined) {
+    throw new ConversionError('empty-message', `${where} has no content`, where);
+  }
+  throw new ConversionError('type-error', `${where} must be text (got ${typeName(value)})`, where);
+}
+
+export function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function role(name: unknown, roles: RoleMap, where: string): CanonicalRole {
+  const mapped = canonicalRole(name, roles);
+  if (!mapped) {
+    throw new ConversionError(
+      'invalid-role',
+      typeof name === 'string'
+        ? `${where} has the unknown role "${name.slice(0, 40)}" (add it to roleMap)`
+        : `${where} has no role`,
+      where,
+    );
+  }
+  return mapped;
+}
+
+/** Turn objects (`messages`, `conversations`) to canonical messages; extra keys go to metadata. */
+function readTurns(
+  turns: unknown[],
+  field: string,
+  roleKeys: string[],
+  contentKeys: string[],
+  roles: RoleMap,
+): CanonicalMessage[] {
+  return turns.map((turn, i) => {
+    const where = `${field}[${i}]`;
+    if (turn === null || typeof turn !== 'object' || Array.isArray(turn)) {
+      throw new ConversionError('type-error', `${where} must be an object`, where);
+    }
+    const record = turn as SourceRecord;
+    const roleKey = keyOf(record, ...roleKeys);
+    const contentKey = keyOf(record, ...contentKeys);
+    const message: CanonicalMessage = {
+      role: role(roleKey && record[roleKey], roles, where),
+      content: contentText(contentKey && record[contentKey], where),
+    };
+    const timestampKey = keyOf(record, 'timestamp', 'time', 'created_at', 'createdAt');
+    const timestamp = timestampKey ? isoTime(record[timestampKey]) : undefined;
+    if (timestamp) message.timestamp = timestamp;
+    const extra: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(record)) {
+      if (key !== roleKey && key !== contentKey && key !== timestampKey) extra[key] = value;
+    }
+    const original = roleKey ? record[roleKey] : undefined;
+    // A role name that says more than the canonical role (therapist, patient) is kept.
+    if (typeof original === 'string' && !PLAIN_ROLE_NAMES.has(original.trim().toLowerCase())) {
+      extra.sourceRole = original;
+    }
+    if (Object.keys(extra).length > 0) message.metadata = extra;
+    return message;
+  });
+}
+
+const PLAIN_ROLE_NAMES = new Set(['system', 'user', 'assistant', 'human', 'gpt']);
+
+/** ISO 8601 from a date string or epoch (seconds or milliseconds); undefined otherwise. */
+export function isoTime(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    const date = new Date(value < 1e12 ? value * 1000 : value);
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  }
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+function turnsFit(
+  record: SourceRecord,
+  fields: string[],
+  roleKeys: string[],
+  contentKeys: string[],
+  roles: RoleMap,
+): Omit<TemplateFit, 'template'> | undefined {
+  const field = keyOf(record, ...fields);
+  const turns = field === undefined ? undefined : turnList(record[field]);
+  if (!field || !turns || turns.length === 0) return undefined;
+  const shaped = turns.filter(
+    (turn) =>
+      turn !== null &&
+      typeof turn === 'object' &&
+      keyOf(turn as SourceRecord, ...roleKeys) !== undefined &&
+      keyOf(turn as SourceRecord, ...contentKeys) !== undefined,
+  );
+  if (shaped.length === 0) return undefined;
+  const known = shaped.filter((turn) => {
+    const key = keyOf(turn as SourceRecord, ...roleKeys)!;
+    return canonicalRole((turn as SourceRecord)[key], roles) !== undefined;
+  });
+  const confidence = (shaped.length / turns.length) * (0.5 + (0.5 * known.length) / shaped.length);
+  return {
+    confidence,
+    evidence: `field "${field}": ${turns.length} turns with ${roleKeys[0]}/${contentKeys[0]}, ${known.length} with known roles`,
+  };
+}
+
+function pair(user: string, assistant: string, system?: string): CanonicalMessage[] {
+  const messages: CanonicalMessage[] = [];
+  if (system !== undefined && system.trim() !== '')
+    messages.push({ role: 'system', content: system });
+  messages.push({ role: 'user', content: user }, { role: 'assistant', content: assistant });
+  return messages;
+}
+
+function required(record: SourceRecord, key: string | undefined, name: string): string {
+  if (key === undefined)
+    throw new ConversionError('missing-field', `the record has no "${name}" field`, name);
+  const value = record[key];
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) {
+    throw new ConversionError('empty-message', `"${key}" is empty`, key);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new ConversionError('type-error', `"${key}" must be text (got ${typeName(value)})`, key);
+}
+
+/** Two text columns as a user turn and an assistant turn. */
+function pairTemplate(
+  name: SourceTemplate,
+  userNames: string[],
+  assistantNames: string[],
+  extra = 0,
+): Template {
+  return {
+    name,
+    fit(record) {
+      const user = keyOf(record, ...userNames);
+      const assistant = keyOf(record, ...assistantNames);
+      if (!user || !assistant) return undefined;
+      const both = hasText(record, user) && hasText(record, assistant);
+      return {
+        confidence: (both ? 0.9 : 0.6) + extra,
+        evidence: `fields "${user}" and "${assistant}"`,
+      };
+    },
+    read(record) {
+      const user = keyOf(record, ...userNames);
+      const assistant = keyOf(record, ...assistantNames);
+      const system = keyOf(record, 'system', 'system_prompt', 'systemPrompt');
+      return {
+        messages: pair(
+          required(record, user, userNames[0]),
+          required(record, assistant, assistantNames[0]),
+          text(record, system),
+        ),
+        used: [user!, assistant!, ...(system ? [system] : [])],
+      };
+    },
+  };
+}
+
+const VICUNA_LABEL =
+  /(?:^|\n)[ \t]*(?:###[ \t]*)?(USER|ASSISTANT|SYSTEM|HUMAN|GPT|PATIENT|CLIENT|THERAPIST|COUNSELOR|COUNSELLOR)[ \t]*:/gi;
+
+function vicunaTurns(transcript: string, roles: RoleMap, field: string): CanonicalMessage[] {
+  const labels = [...transcript.matchAll(VICUNA_LABEL)];
+  const messages: CanonicalMessage[] = [];
+  const preamble = transcript.slice(0, labels[0]?.index ?? transcript.length).trim();
+  if (preamble !== '') messages.push({ role: 'system', content: preamble });
+  labels.forEach((label, i) => {
+    const start = label.index + label[0].length;
+    const end = labels[i + 1]?.index ?? transcript.length;
+    messages.push({
+      role: role(label[1], roles, `${field} turn ${i + 1}`),
+      content: transcript.slice(start, end).trim(),
+    });
+  });
+  return messages;
+}
+
+const TEMPLATES: Template[] = [
+  {
+    name: 'canonical',
+    fit(record, roles) {
+      if (keyOf(record, 'conversationId') === undefined) return undefined;
+      const turns = turnsFit(record, ['messages'], ['role'], ['content'], roles);
+      return (
+        turns && {
+          confidence: Math.min(1, turns.confidence + 0.05),
+          evidence: `"conversationId" and ${turns.evidence}`,
+        }
+      );
+    },
+    read(record, roles) {
+      const field = keyOf(record, 'messages')!;
+      const messages = readTurns(
+        turnList(record[field]) ?? [],
+        field,
+        ['role'],
+        ['content'],
+        roles,
+      );
+      return { messages, used: [field, ...(keyOf(record, 'source') ? ['source'] : [])] };
+    },
+  },
+  {
+    name: 'chatml',
+    fit: (record, roles) =>
+      turnsFit(
+        record,
+        ['messages', 'chat', 'dialog', 'dialogue'],
+        ['role'],
+        ['content', 'text'],
+        roles,
+      ),
+    read(record, roles) {
+      const field = keyOf(record, 'messages', 'chat', 'dialog', 'dialogue')!;
+      const turns = turnList(record[field]);
+      if (!turns)
+        throw new ConversionError('type-error', `"${field}" must be an array of messages`, field);
+      return {
+        messages: readTurns(turns, field, ['role'], ['content', 'text'], roles),
+        used: [field],
+      };
+    },
+  },
+  {
+    name: 'sharegpt',
+    fit: (record, roles) =>
+      turnsFit(
+        record,
+        ['conversations', 'conversation'],
+        ['from', 'role'],
+        ['value', 'content'],
+        roles,
+      ),
+    read(record, roles) {
+      const field = keyOf(record, 'conversations', 'conversation')!;
+      const turns = turnList(record[field]);
+      if (!turns)
+        throw new ConversionError('type-error', `"${field}" must be an array of turns`, field);
+      const messages = readTurns(turns, field, ['from', 'role'], ['value', 'content'], roles);
+      const system = keyOf(record, 'system');
+      const systemText = text(record, system);
+      if (systemText && systemText.trim() !== '')
+        messages.unshift({ role: 'system', content: systemText });
+      return { messages, used: [field, ...(system ? [system] : [])] };
+    },
+  },
+  {
+    name: 'alpaca',
+    fit(record) {
+      const instruction = keyOf(record, 'instruction');
+      const output = keyOf(record, 'output');
+      if (!instruction || !output) return undefined;
+      return {
+        confidence: hasText(record, instruction) ? 1 : 0.6,
+        evidence: `fields "${instruction}" and "${output}"`,
+      };
+    },
+    read(record) {
+      const instruction = keyOf(record, 'instruction');
+      const input = keyOf(record, 'input');
+      const output = keyOf(record, 'output');
+      const system = keyOf(record, 'system');
+      const history = keyOf(record, 'history');
+      const messages: CanonicalMessage[] = [];
+      const systemText = text(record, system);
+      if (systemText && systemText.trim() !== '')
+        messages.push({ role: 'system', content: systemText });
+      const earlier = history === undefined ? [] : turnList(record[history]);
+      if (earlier === undefined)
+        throw new ConversionError(
+          'type-error',
+          '"history" must be an array of [user, assistant] pairs',
+          'history',
+        );
+      earlier.forEach((turn, i) => {
+        if (!Array.isArray(turn) || turn.length !== 2) {
+          throw new ConversionError(
+            'type-error',
+            `history[${i}] must be a [user, assistant] pair`,
+            'history',
+          );
+        }
+        messages.push(
+          { role: 'user', content: contentText(turn[0], `history[${i}][0]`) },
+          { role: 'assistant', content: contentText(turn[1], `history[${i}][1]`) },
+        );
+      });
+      const inputText = text(record, input) ?? '';
+      const user =
+        required(record, instruction, 'instruction') +
+        (inputText.trim() === '' ? '' : `\n\n${inputText}`);
+      messages.push(
+        { role: 'user', content: user },
+        { role: 'assistant', content: required(record, output, 'output') },
+      );
+      return {
+        messages,
+        used: [
+          instruction!,
+          output!,
+          ...[input, system, history].filter((key): key is string => key !== undefined),
+        ],
+      };
+    },
+  },
+  pairTemplate('input_output', ['input'], ['output'], -0.05),
+  pairTemplate('prompt_response', ['prompt'], ['response', 'chosen'], 0),
+  pairTemplate('prompt_completion', ['prompt'], ['completion'], 0),
+  {
+    name: 'question_answer',
+    fit(record) {
+      const question = questionKey(record);
+      const answer = answerKey(record);
+      if (!question || !answer) return undefined;
+      return {
+        confidence: hasText(record, question) && hasText(record, answer) ? 0.85 : 0.5,
+        evidence: `fields "${question}" and "${answer}"`,
+      };
+    },
+    read(record) {
+      const question = questionKey(record);
+      const answer = answerKey(record);
+      const title = keyOf(record, 'questionTitle', 'question_title', 'title');
+      let user = required(record, question, 'question');
+      const titleText = text(record, title)?.trim();
+      if (titleText && title !== question && !user.trim().startsWith(titleText))
+        user = `${titleText}\n\n${user}`;
+      return {
+        messages: pair(user, required(record, answer, 'answer')),
+        used: [question!, answer!, ...(title && title !== question ? [title] : [])],
+      };
+    },
+  },
+  pairTemplate('context_response', ['context'], ['response'], -0.1),
+  {
+    name: 'vicuna',
+    fit(record) {
+      const field = keyOf(record, 'text', 'conversation', 'transcript', 'dialogue', 'content');
+      const value = text(record, field);
+      if (!field || !value) return undefined;
+      const labels = [...value.matchAll(VICUNA_LABEL)].length;
+      if (labels < 2) return undefined;
+      return {
+        confidence: 0.85,
+        evidence: `field "${field}": a transcript with ${labels} speaker labels`,
+      };
+    },
+    read(record, roles) {
+      const field = keyOf(record, 'text', 'conversation', 'transcript', 'dialogue', 'content')!;
+      return { messages: vicunaTurns(required(record, field, field), roles, field), used: [field] };
+    },
+  },
+];
+
+/** The question column: `question`, or the text column named like one (`questionText`), not an id. */
+function questionKey(record: SourceRecord): string | undefined {
+  return (
+    keyOf(record, 'question', 'questionText', 'question_text', 'query') ??
+    textKeyLike(record, /question/i)
+  );
+}
+
+function answerKey(record: SourceRecord): string | undefined {
+  return keyOf(record, 'answer', 'answerText', 'answer_text') ?? textKeyLike(record, /answer/i);
+}
+
+function textKeyLike(record: SourceRecord, pattern: RegExp): string | undefined {
+  return Object.keys(record).find(
+    (key) =>
+      pattern.test(key) && !/(id|link|url|title)$/i.test(key) && typeof record[key] === 'string',
+  );
+}
+
+const BY_NAME = new Map(TEMPLATES.map((template) => [template.name, template]));
+
+/** Every template's fit for a record, best first. */
+export function fitTemplates(record: SourceRecord, roles: RoleMap): TemplateFit[] {
+  const fits: TemplateFit[] = [];
+  for (const template of TEMPLATES) {
+    const fit = template.fit(record, roles);
+    if (fit) fits.push({ template: template.name, ...fit });
+  }
+  return fits.sort((a, b) => b.confidence - a.confidence);
+}
+
+/** The record's messages read with the given template. */
+export function readWithTemplate(
+  template: SourceTemplate,
+  record: SourceRecord,
+  roles: RoleMap,
+): ReadMessages {
+  return BY_NAME.get(template)!.read(record, roles);
+}

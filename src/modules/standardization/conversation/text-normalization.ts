@@ -1,0 +1,67 @@
+/**
+ * Text as it should be stored: Unicode NFC, line breaks as \n, no zero-width or control
+ * characters, runs of spaces and tabs as one space, no trailing spaces, at most one blank line in
+ * a row, trimmed; and the common mojibake of UTF-8 read as Windows-1252 or Latin-1 repaired.
+ */
+export function normalizeText(text: string): { text: string; repaired: boolean } {
+  const repairedText = repairMojibake(text);
+  const normalized = repairedText
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed here
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/[ \t\u00A0]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return { text: normalized, repaired: repairedText !== text };
+}
+
+/** Windows-1252's characters for the bytes 0x80-0x9F (where it differs from Latin-1). */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
+  0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc,
+  0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+const CP1252_BYTE = new Map<number, number>(CP1252_HIGH.map((code, i) => [code, 0x80 + i]));
+
+function byteOf(code: number): number | undefined {
+  if (code < 0x80) return code;
+  const cp1252 = CP1252_BYTE.get(code);
+  if (cp1252 !== undefined) return cp1252;
+  return code <= 0xff ? code : undefined;
+}
+
+const CONTINUATION = `\\u0080-\\u00BF${CP1252_HIGH.filter((c) => c > 0xff)
+  .map((c) => `\\u${c.toString(16).padStart(4, '0')}`)
+  .join('')}`;
+/** A UTF-8 lead byte read as one character, followed by the continuation bytes read likewise. */
+const MOJIBAKE = new RegExp(
+  `[\\u00C2-\\u00DF][${CONTINUATION}]|[\\u00E0-\\u00EF][${CONTINUATION}]{2}|[\\u00F0-\\u00F4][${CONTINUATION}]{3}`,
+  'g',
+);
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Repairs UTF-8 that was decoded as Windows-1252 or Latin-1 ("Ã©" → "é", "â€™" → "’"): each
+ * suspicious sequence is turned back into its bytes and kept only if they are valid UTF-8.
+ */
+export function repairMojibake(text: string): string {
+  if (!/[\u00C2-\u00F4]/.test(text)) return text;
+  return text.replace(MOJIBAKE, (sequence) => {
+    const bytes: number[] = [];
+    for (const char of sequence) {
+      const byte = byteOf(char.codePointAt(0)!);
+      if (byte === undefined) return sequence;
+      bytes.push(byte);
+    }
+    let repaired: string;
+    try {
+      repaired = decoder.decode(Uint8Array.from(bytes));
+    } catch {
+      return sequence;
+    }
+    // A private-use or control character is no repair: the original was most likely meant.
+    return /[\u0080-\u009F\uE000-\uF8FF]/.test(repaired) ? sequence : repaired;
+  });
+}
