@@ -41,11 +41,41 @@ interface Template {
   read(record: SourceRecord, roles: RoleMap): ReadMessages;
 }
 
+const UPPER = /[A-Z]/;
+/** The last record looked at, and whether it has upper-case keys (lookups come in runs). */
+let lastRecord: SourceRecord | undefined;
+let lastHasUpper = false;
+
+function hasUpperKeys(record: SourceRecord): boolean {
+  if (record !== lastRecord) {
+    lastRecord = record;
+    lastHasUpper = false;
+    for (const key in record) {
+      if (UPPER.test(key)) {
+        lastHasUpper = true;
+        break;
+      }
+    }
+  }
+  return lastHasUpper;
+}
+
 /** The record's own key for a field name, matched case-insensitively. */
 export function keyOf(record: SourceRecord, ...names: string[]): string | undefined {
-  for (const name of names) if (name in record) return name;
-  const wanted = new Set(names.map((name) => name.toLowerCase()));
-  return Object.keys(record).find((key) => wanted.has(key.toLowerCase()));
+  for (const name of names) if (Object.hasOwn(record, name)) return name;
+  if (!hasUpperKeys(record)) {
+    for (const name of names) {
+      const lower = name.toLowerCase();
+      if (lower !== name && Object.hasOwn(record, lower)) return lower;
+    }
+    return undefined;
+  }
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const lower = key.toLowerCase();
+    for (const name of names) if (lower === name.toLowerCase()) return key;
+  }
+  return undefined;
 }
 
 function text(record: SourceRecord, key: string | undefined): string | undefined {
@@ -116,35 +146,51 @@ function readTurns(
   contentKeys: string[],
   roles: RoleMap,
 ): CanonicalMessage[] {
+  const roleNames = new Set(roleKeys);
+  const contentNames = new Set(contentKeys);
   return turns.map((turn, i) => {
-    const where = `${field}[${i}]`;
     if (turn === null || typeof turn !== 'object' || Array.isArray(turn)) {
-      throw new ConversionError('type-error', `${where} must be an object`, where);
+      throw new ConversionError('type-error', `${field}[${i}] must be an object`, `${field}[${i}]`);
     }
+    // One pass over the turn's keys: role, content, timestamp; the rest is the turn's metadata.
     const record = turn as SourceRecord;
-    const roleKey = keyOf(record, ...roleKeys);
-    const contentKey = keyOf(record, ...contentKeys);
+    let roleKey: string | undefined;
+    let contentKey: string | undefined;
+    let timestampKey: string | undefined;
+    let extra: Record<string, unknown> | undefined;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      const name = UPPER.test(key) ? key.toLowerCase() : key;
+      if (roleKey === undefined && roleNames.has(name)) roleKey = key;
+      else if (contentKey === undefined && contentNames.has(name)) contentKey = key;
+      else if (timestampKey === undefined && TIMESTAMP_NAMES.has(name)) timestampKey = key;
+      else (extra ??= {})[key] = record[key];
+    }
+    const original = roleKey === undefined ? undefined : record[roleKey];
     const message: CanonicalMessage = {
-      role: role(roleKey && record[roleKey], roles, where),
-      content: contentText(contentKey && record[contentKey], where),
+      role: role(original, roles, `${field}[${i}]`),
+      content: contentText(
+        contentKey === undefined ? undefined : record[contentKey],
+        `${field}[${i}]`,
+      ),
     };
-    const timestampKey = keyOf(record, 'timestamp', 'time', 'created_at', 'createdAt');
-    const timestamp = timestampKey ? isoTime(record[timestampKey]) : undefined;
+    const timestamp = timestampKey === undefined ? undefined : isoTime(record[timestampKey]);
     if (timestamp) message.timestamp = timestamp;
-    const extra: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(record)) {
-      if (key !== roleKey && key !== contentKey && key !== timestampKey) extra[key] = value;
-    }
-    const original = roleKey ? record[roleKey] : undefined;
+    else if (timestampKey !== undefined) (extra ??= {})[timestampKey] = record[timestampKey];
     // A role name that says more than the canonical role (therapist, patient) is kept.
-    if (typeof original === 'string' && !PLAIN_ROLE_NAMES.has(original.trim().toLowerCase())) {
-      extra.sourceRole = original;
+    if (
+      typeof original === 'string' &&
+      !PLAIN_ROLE_NAMES.has(original) &&
+      !PLAIN_ROLE_NAMES.has(original.trim().toLowerCase())
+    ) {
+      (extra ??= {}).sourceRole = original;
     }
-    if (Object.keys(extra).length > 0) message.metadata = extra;
+    if (extra) message.metadata = extra;
     return message;
   });
 }
 
+const TIMESTAMP_NAMES = new Set(['timestamp', 'time', 'created_at', 'createdat']);
 const PLAIN_ROLE_NAMES = new Set(['system', 'user', 'assistant', 'human', 'gpt']);
 
 /** ISO 8601 from a date string or epoch (seconds or milliseconds); undefined otherwise. */
@@ -459,10 +505,43 @@ function textKeyLike(record: SourceRecord, pattern: RegExp): string | undefined 
 
 const BY_NAME = new Map(TEMPLATES.map((template) => [template.name, template]));
 
+/** Key names (lower case) without one of which a template cannot fit; null: any record may. */
+const ANCHORS: Record<SourceTemplate, RegExp | null> = {
+  canonical: /^conversationid$/,
+  chatml: /^(messages|chat|dialog|dialogue)$/,
+  sharegpt: /^conversations?$/,
+  alpaca: /^instruction$/,
+  input_output: /^input$/,
+  prompt_response: /^prompt$/,
+  prompt_completion: /^prompt$/,
+  question_answer: /question|query/,
+  context_response: /^context$/,
+  vicuna: /^(text|conversation|transcript|dialogue|content)$/,
+};
+
+/** Templates worth trying per set of keys: records of a dataset share a few key sets. */
+const candidatesByKeys = new Map<string, Template[]>();
+
+function candidates(record: SourceRecord): Template[] {
+  const keys = Object.keys(record);
+  const signature = keys.join('\u0000');
+  let found = candidatesByKeys.get(signature);
+  if (!found) {
+    const lower = keys.map((key) => key.toLowerCase());
+    found = TEMPLATES.filter((template) => {
+      const anchor = ANCHORS[template.name];
+      return anchor === null || lower.some((key) => anchor.test(key));
+    });
+    if (candidatesByKeys.size >= 1000) candidatesByKeys.clear();
+    candidatesByKeys.set(signature, found);
+  }
+  return found;
+}
+
 /** Every template's fit for a record, best first. */
 export function fitTemplates(record: SourceRecord, roles: RoleMap): TemplateFit[] {
   const fits: TemplateFit[] = [];
-  for (const template of TEMPLATES) {
+  for (const template of candidates(record)) {
     const fit = template.fit(record, roles);
     if (fit) fits.push({ template: template.name, ...fit });
   }

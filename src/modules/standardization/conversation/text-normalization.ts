@@ -4,9 +4,15 @@
  * a row, trimmed; and the common mojibake of UTF-8 read as Windows-1252 or Latin-1 repaired.
  */
 export function normalizeText(text: string): { text: string; repaired: boolean } {
-  const repairedText = repairMojibake(text);
-  const normalized = repairedText
-    .normalize('NFC')
+  // Most text needs nothing: plain ASCII without odd spacing is returned as it is.
+  const plain = !NOT_PLAIN.test(text);
+  if (plain && !oddSpacing(text)) return { text, repaired: false };
+  const repairedText = plain ? text : repairMojibake(text);
+  const composed = plain ? text : repairedText.normalize('NFC');
+  if (!SPECIAL_SPACE.test(composed) && !oddSpacing(composed)) {
+    return { text: composed, repaired: repairedText !== text };
+  }
+  const normalized = composed
     .replace(/\r\n?/g, '\n')
     // eslint-disable-next-line no-control-regex -- control characters are what is removed here
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/g, '')
@@ -15,6 +21,25 @@ export function normalizeText(text: string): { text: string; repaired: boolean }
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   return { text: normalized, repaired: repairedText !== text };
+}
+
+/** Anything but printable ASCII and \n. */
+const NOT_PLAIN = /[^\x20-\x7E\n]/;
+/** Characters the spacing rules below remove or replace. */
+const SPECIAL_SPACE =
+  // eslint-disable-next-line no-control-regex -- control characters are what is looked for
+  /[\r\t\u00A0\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/;
+
+const DOUBLE_SPACE = /[ \n][ \n]/;
+
+/** Spacing the rules below would change (checked cheaply first: most text has none). */
+function oddSpacing(text: string): boolean {
+  if (text.length === 0) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (first === 32 || first === 10 || last === 32 || last === 10) return true;
+  // Two spacing characters in a row (also a legitimate paragraph break): then look closer.
+  return DOUBLE_SPACE.test(text) && / {2}| \n|\n |\n{3}/.test(text);
 }
 
 /** Windows-1252's characters for the bytes 0x80-0x9F (where it differs from Latin-1). */
