@@ -1,0 +1,140 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type { CanonicalRole } from '../../standardization/conversation/canonical';
+import { SCHEMA_FORMATS } from '../../standardization/conversation/schemas';
+import {
+  SOURCE_TEMPLATES,
+  type SourceTemplate,
+} from '../../standardization/conversation/source-templates';
+import { ColumnMappingDto } from '../../standardization/dto/standardize.dto';
+import { ISSUE_CODES, type IssueCode } from '../engine/issues';
+import { QUALITY_LEVELS, type QualityLevel } from '../engine/quality';
+import { VALIDATION_CHECKS, type ValidationCheck } from '../engine/validator';
+
+export class ValidateRequestDto {
+  /** JSON objects in any supported template (at most 5,000 per request). */
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
+  @IsArray()
+  @ArrayMinSize(1)
+  records: unknown[];
+
+  /** Which checks to run (default: all). */
+  @ApiPropertyOptional({ enum: VALIDATION_CHECKS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(VALIDATION_CHECKS, { each: true })
+  checks?: ValidationCheck[];
+
+  /** Also check each record against this format's JSON Schema (GET /validation/schema/{format}). */
+  @ApiPropertyOptional({ enum: SCHEMA_FORMATS })
+  @IsOptional()
+  @IsIn(SCHEMA_FORMATS)
+  schemaFormat?: string;
+
+  @ApiPropertyOptional({ enum: ['auto', ...SOURCE_TEMPLATES], default: 'auto' })
+  @IsOptional()
+  @IsIn(['auto', ...SOURCE_TEMPLATES])
+  sourceFormat?: 'auto' | SourceTemplate;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ColumnMappingDto)
+  columnMapping?: ColumnMappingDto;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: ['system', 'user', 'assistant'] },
+  })
+  @IsOptional()
+  @IsObject()
+  roleMap?: Record<string, CanonicalRole>;
+
+  /** How many errors to list, 1-1000 (default 100); the rest are counted. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxErrors?: number;
+}
+
+export class ValidationIssueDto {
+  /** Position of the record in the request, from 0. */
+  index: number;
+  @ApiProperty({ enum: ISSUE_CODES })
+  code: IssueCode;
+  field?: string;
+  message: string;
+  /** The offending value, cut to 80 characters. */
+  value?: string;
+}
+
+export class QualityPartsDto {
+  /** Turn count, alternation, both roles present. */
+  structure: number;
+  /** Length, no placeholder / spam / repeated characters, natural-language text. */
+  content: number;
+  /** 1 unique, 0.5 near-duplicate, 0 exact duplicate. */
+  duplicates: number;
+  /** No empty turns, ends with an answer. */
+  completeness: number;
+}
+
+export class ConversationQualityDto {
+  index: number;
+  conversationId: string;
+  score: number;
+  @ApiProperty({ enum: QUALITY_LEVELS })
+  level: QualityLevel;
+  parts: QualityPartsDto;
+}
+
+export class QualityLevelCountsDto {
+  excellent: number;
+  good: number;
+  acceptable: number;
+  needs_improvement: number;
+  poor: number;
+}
+
+export class DatasetQualityDto {
+  /** Mean of the conversations' scores, 0..1 (weights: structure 0.3, content 0.3, duplicates 0.2, completeness 0.2). */
+  score: number;
+  @ApiProperty({ enum: QUALITY_LEVELS })
+  level: QualityLevel;
+  parts: QualityPartsDto;
+  levels: QualityLevelCountsDto;
+  conversations: ConversationQualityDto[];
+}
+
+export class ValidationStatsDto {
+  records: number;
+  validRecords: number;
+  invalidRecords: number;
+  errors: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } })
+  errorsByCode: Record<string, number>;
+  /** Records in which mojibake was repaired during standardization. */
+  repairedEncoding: number;
+}
+
+export class ValidationReportDto {
+  valid: boolean;
+  stats: ValidationStatsDto;
+  errors: ValidationIssueDto[];
+  /** Errors beyond maxErrors, counted but not listed. */
+  errorsOmitted: number;
+  quality?: DatasetQualityDto;
+}

@@ -1,0 +1,292 @@
+import type { CanonicalConversation } from '../../standardization/conversation/canonical';
+
+export const QUALITY_LEVELS = [
+  'excellent',
+  'good',
+  'acceptable',
+  'needs_improvement',
+  'poor',
+] as const;
+export type QualityLevel = (typeof QUALITY_LEVELS)[number];
+
+export function qualityLevel(score: number): QualityLevel {
+  if (score >= 0.9) return 'excellent';
+  if (score >= 0.8) return 'good';
+  if (score >= 0.7) return 'acceptable';
+  if (score >= 0.5) return 'needs_improvement';
+  return 'poor';
+}
+
+/** The measurable parts of a conversation's quality, each 0..1, and how they were weighed. */
+export interface QualityParts {
+  /** Turn count, alternation of user and assistant, both roles present. */
+  structure: number;
+  /** Message length, no placeholder / lorem / spam / repeated characters, natural-language text. */
+  content: number;
+  /** 1 unique, 0.5 near-duplicate of an earlier conversation, 0 exact duplicate. */
+  duplicates: number;
+  /** No empty turns dropped, and the conversation ends with an answer. */
+  completeness: number;
+}
+
+export const QUALITY_WEIGHTS: Readonly<QualityParts> = {
+  structure: 0.3,
+  content: 0.3,
+  duplicates: 0.2,
+  completeness: 0.2,
+};
+
+export function weighted(parts: QualityParts): number {
+  return round(
+    parts.structure * QUALITY_WEIGHTS.structure +
+      parts.content * QUALITY_WEIGHTS.content +
+      parts.duplicates * QUALITY_WEIGHTS.duplicates +
+      parts.completeness * QUALITY_WEIGHTS.completeness,
+  );
+}
+
+export const round = (value: number) => Math.round(value * 1000) / 1000;
+
+export function structureScore(conversation: CanonicalConversation): number {
+  const turns = conversation.messages.filter((message) => message.role !== 'system');
+  const count = turns.length >= 4 ? 1 : turns.length >= 2 ? 0.8 : turns.length === 1 ? 0.3 : 0;
+  let alternating = 0;
+  for (let i = 1; i < turns.length; i++) if (turns[i].role !== turns[i - 1].role) alternating++;
+  const alternation = turns.length < 2 ? 0 : alternating / (turns.length - 1);
+  const roles =
+    (turns.some((turn) => turn.role === 'user') ? 0.5 : 0) +
+    (turns.some((turn) => turn.role === 'assistant') ? 0.5 : 0);
+  return round(0.3 * count + 0.4 * alternation + 0.3 * roles);
+}
+
+const PLACEHOLDER =
+  /\b(lorem ipsum|dolor sit amet|placeholder|todo|tbd|asdf+|qwerty|test(ing)? ?\d*|xxx+|n\/a|sample text|foo ?bar)\b/i;
+const URL = /https?:\/\/\S+/g;
+
+/** What one pass over a text finds: tokens, tokens that are words, the longest run of one character. */
+interface TextShape {
+  tokens: number;
+  words: number;
+  longestRun: number;
+}
+
+function isLetter(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    code === 39 ||
+    code === 45 ||
+    code === 0x2019 ||
+    (code >= 0xc0 && !(code >= 0x2000 && code <= 0x2bff) && !(code >= 0xd800 && code <= 0xdfff))
+  );
+}
+
+/** Only the start of a long message is examined: enough to judge it, and the cost stays flat. */
+const SHAPE_CHARS = 2000;
+
+function shapeOf(text: string): TextShape {
+  let tokens = 0;
+  let words = 0;
+  let longestRun = 0;
+  let run = 0;
+  let previous = -1;
+  let tokenLength = 0;
+  let tokenLetters = 0;
+  const endToken = () => {
+    if (tokenLength === 0) return;
+    tokens++;
+    if (tokenLetters * 2 >= tokenLength) words++;
+    tokenLength = 0;
+    tokenLetters = 0;
+  };
+  const end = Math.min(text.length, SHAPE_CHARS);
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    run = code === previous ? run + 1 : 1;
+    if (run > longestRun) longestRun = run;
+    previous = code;
+    if (code === 32 || code === 10 || code === 9 || code === 13) {
+      endToken();
+      continue;
+    }
+    tokenLength++;
+    if (isLetter(code)) tokenLetters++;
+  }
+  endToken();
+  return { tokens, words, longestRun };
+}
+
+/** 0..1 for one message's text: long enough, no placeholder, spam or character runs, natural language. */
+export function messageContentScore(content: string, role: string): number {
+  const wanted = role === 'assistant' ? 40 : role === 'user' ? 15 : 10;
+  const length = Math.min(1, content.length / wanted);
+  const shape = shapeOf(content);
+  let cleanliness = 1;
+  if (PLACEHOLDER.test(content)) cleanliness -= 0.6;
+  if (shape.longestRun >= 6 && !/^[\s.\-_=*]+$/.test(content)) cleanliness -= 0.3;
+  if (content.includes('://')) {
+    const urls = content.match(URL);
+    if (urls && urls.join('').length > content.length / 2) cleanliness -= 0.4;
+  }
+  return round(Math.max(0, length * Math.max(0, cleanliness) * languageOf(shape)));
+}
+
+/**
+ * How much the text reads as natural language: the share of its tokens that are mostly letters
+ * (any script), scaled so that 60% or more counts fully. Symbols, codes, numbers and keyboard
+ * mash score low.
+ */
+export function languageScore(content: string): number {
+  return languageOf(shapeOf(content));
+}
+
+function languageOf({ tokens, words }: TextShape): number {
+  if (tokens === 0) return 0;
+  if (tokens < 3) return 1;
+  return Math.min(1, words / tokens / 0.6);
+}
+
+export function contentScore(conversation: CanonicalConversation): number {
+  const scored = conversation.messages.filter((message) => message.role !== 'system');
+  if (scored.length === 0) return 0;
+  let total = 0;
+  for (const message of scored) total += messageContentScore(message.content, message.role);
+  return round(total / scored.length);
+}
+
+export function completenessScore(conversation: CanonicalConversation): number {
+  const dropped = Number(conversation.metadata.droppedEmptyTurns ?? 0);
+  const kept = conversation.messages.length;
+  const noEmpty = kept + dropped === 0 ? 0 : kept / (kept + dropped);
+  const answered = conversation.messages.at(-1)?.role === 'assistant' ? 1 : 0;
+  return round(0.5 * noEmpty + 0.5 * answered);
+}
+
+/**
+ * Near-duplicate detection by MinHash over word 3-shingles (from the first 48 words of the
+ * conversation): 16 minimums, banded 8 × 2 so that conversations sharing most shingles meet in
+ * a bucket; a candidate is a near-duplicate when at least 11 of the 16 minimums agree (an
+ * estimated Jaccard similarity of about 0.7 or more).
+ */
+export class NearDuplicates {
+  private readonly bands = Array.from({ length: BANDS }, () => new Map<number, number[]>());
+  private readonly signatures: Uint32Array[] = [];
+
+  /** The index (among those added) of an earlier near-duplicate, or -1; then remembers this one. */
+  add(conversation: CanonicalConversation): number {
+    const signature = minHash(conversation);
+    const keys: number[] = [];
+    let match = -1;
+    for (let band = 0; band < BANDS; band++) {
+      const key = signature[2 * band] * 0x200000 + (signature[2 * band + 1] & 0x1fffff);
+      keys.push(key);
+      if (match !== -1) continue;
+      // Buckets keep their first entries only: members of a bucket are alike, so a handful
+      // stands for all of them and the cost per conversation stays bounded.
+      for (const other of this.bands[band].get(key) ?? []) {
+        if (agreement(signature, this.signatures[other]) >= NEAR_AGREEMENT) {
+          match = other;
+          break;
+        }
+      }
+    }
+    const id = this.signatures.length;
+    this.signatures.push(signature);
+    for (let band = 0; band < BANDS; band++) {
+      const bucket = this.bands[band].get(keys[band]);
+      if (!bucket) this.bands[band].set(keys[band], [id]);
+      else if (bucket.length < BUCKET_SIZE) bucket.push(id);
+    }
+    return match;
+  }
+}
+
+const HASHES = 16;
+const BANDS = 8;
+const NEAR_AGREEMENT = 11;
+const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix(0x9e3779b9 + i * 0x7f4a7c15));
+
+function agreement(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < HASHES; i++) if (a[i] === b[i]) same++;
+  return same;
+}
+
+const SHINGLE_WORDS = 48;
+const BUCKET_SIZE = 16;
+
+/** Hashes of the first words (letters and digits, lower-cased) of the conversation's turns. */
+function wordHashes(conversation: CanonicalConversation): number[] {
+  const hashes: number[] = [];
+  for (const message of conversation.messages) {
+    if (message.role === 'system') continue;
+    const text = message.content;
+    let hash = 0x811c9dc5;
+    let inWord = false;
+    for (let i = 0; i <= text.length && hashes.length < SHINGLE_WORDS; i++) {
+      let code = i < text.length ? text.charCodeAt(i) : 32;
+      if (code >= 65 && code <= 90) code += 32;
+      const wordChar = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code >= 0xc0;
+      if (wordChar) {
+        hash = Math.imul(hash ^ code, 0x01000193);
+        inWord = true;
+      } else if (inWord) {
+        hashes.push(hash >>> 0);
+        hash = 0x811c9dc5;
+        inWord = false;
+      }
+    }
+    if (hashes.length >= SHINGLE_WORDS) break;
+  }
+  return hashes;
+}
+
+export function minHash(conversation: CanonicalConversation): Uint32Array {
+  // The first words of the conversation (system prompts aside) stand for it: enough to tell
+  // near-copies apart, and the cost stays flat however long the conversation is.
+  const words = wordHashes(conversation);
+  const signature = new Uint32Array(HASHES).fill(0xffffffff);
+  for (let i = 0; i === 0 || i + 2 < words.length; i++) {
+    const shingle =
+      Math.imul(words[i] ?? 0, 0x9e3779b1) ^
+      Math.imul(words[i + 1] ?? 0, 0x85ebca77) ^
+      Math.imul(words[i + 2] ?? 0, 0xc2b2ae3d);
+    for (let h = 0; h < HASHES; h++) {
+      const value = mix(shingle ^ SEEDS[h]);
+      if (value < signature[h]) signature[h] = value;
+    }
+  }
+  return signature;
+}
+
+/** A 32-bit finaliser (murmur3's), so nearby inputs spread over all bits. */
+function mix(value: number): number {
+  let h = value ^ (value >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * A 53-bit content key (two FNV-1a variants) for exact-duplicate detection: a number, so the
+ * lookup table hashes it cheaply; a false match needs about 10^8 distinct conversations.
+ */
+export function contentKey(conversation: CanonicalConversation): number {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (const message of conversation.messages) {
+    const role = message.role.charCodeAt(0);
+    a = Math.imul(a ^ role, 0x01000193);
+    b = Math.imul(b ^ role, 0x0100019d);
+    const text = message.content;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      a = Math.imul(a ^ code, 0x01000193);
+      b = Math.imul(b ^ code, 0x0100019d);
+    }
+    a = Math.imul(a ^ 0xffff, 0x01000193);
+    b = Math.imul(b ^ 0xffff, 0x0100019d);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}

@@ -1,0 +1,226 @@
+import { qualityLevel } from './quality';
+import { DatasetValidator, type ValidationOptions } from './validator';
+
+const chat = (...turns: [string, string][]) => ({
+  messages: turns.map(([role, content]) => ({ role, content })),
+});
+const good = chat(
+  ['user', 'I have been feeling anxious every morning before work.'],
+  ['assistant', 'That sounds exhausting. What do you notice in your body when it starts?'],
+);
+
+function validate(records: unknown[], options: ValidationOptions = {}) {
+  const validator = new DatasetValidator(options);
+  records.forEach((record, index) => validator.add(record, index));
+  return validator.report();
+}
+
+const codes = (records: unknown[], options: ValidationOptions = {}) =>
+  validate(records, options).errors.map((error) => error.code);
+
+describe('DatasetValidator errors', () => {
+  it('passes a well-formed conversation', () => {
+    const report = validate([good]);
+    expect(report.valid).toBe(true);
+    expect(report.errors).toEqual([]);
+  });
+
+  it.each([
+    ['blank-row', {}],
+    ['blank-row', { prompt: '', response: null }],
+    ['unknown-template', { note: 'no conversation here' }],
+    ['invalid-role', chat(['coach', 'hello there'], ['assistant', 'hi'])],
+    ['type-error', { messages: [{ role: 'user', content: 42 }] }],
+    ['no-messages', chat(['user', '   '])],
+  ])('reports %s', (code, record) => {
+    expect(codes([record])).toContain(code);
+  });
+
+  it('reports role order: repeated roles, a missing side, a late system prompt', () => {
+    expect(codes([chat(['user', 'one thing'], ['user', 'another thing'])])).toEqual([
+      'role-order',
+      'role-order',
+    ]);
+    expect(codes([chat(['user', 'hi'], ['assistant', 'hello'], ['system', 'be brief'])])).toEqual([
+      'role-order',
+    ]);
+  });
+
+  it('reports empty turns that standardization dropped', () => {
+    const report = validate([
+      chat(['user', 'I am tired.'], ['assistant', ' '], ['assistant', 'Tell me more about it.']),
+    ]);
+    expect(report.errors[0]).toMatchObject({ code: 'empty-message', field: 'messages' });
+  });
+
+  it('reports messages that are too short or too long, with the value cut to 80 characters', () => {
+    const long = 'word '.repeat(100).trim();
+    const report = validate([chat(['user', 'x'], ['assistant', long])], { maxMessageChars: 100 });
+    expect(report.errors.map((error) => [error.code, error.field])).toEqual([
+      ['too-short', 'messages[0].content'],
+      ['too-long', 'messages[1].content'],
+    ]);
+    expect(report.errors[1].value).toHaveLength(80);
+  });
+
+  it('reports duplicates by id and by content, naming the first', () => {
+    const report = validate([
+      { id: 'a', ...good },
+      { id: 'b', ...good },
+      {
+        id: 'a',
+        ...chat(['user', 'something else entirely'], ['assistant', 'and a different answer']),
+      },
+    ]);
+    expect(report.errors.map((error) => [error.index, error.code, error.message])).toEqual([
+      [1, 'duplicate-conversation', 'duplicate of record 0'],
+      [2, 'duplicate-conversation', 'duplicate of record 0'],
+    ]);
+  });
+
+  it('reports text that lost bytes in decoding', () => {
+    expect(
+      codes([{ prompt: 'I feel \uFFFD today', response: 'Tell me more about today.' }]),
+    ).toEqual(['encoding-error']);
+  });
+
+  it('checks a JSON Schema when a format is named', () => {
+    const report = validate([{ messages: [{ role: 'robot', content: '' }], tools: [] }], {
+      schemaFormat: 'canonical',
+      checks: ['schema'],
+    });
+    const found = report.errors.map((error) => `${error.code}:${error.field ?? ''}`);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'missing-field:conversationId',
+        'extra-field:tools',
+        'invalid-role:messages[0].role',
+        'empty-message:messages[0].content',
+      ]),
+    );
+  });
+
+  it('lists at most maxErrors errors and counts the rest', () => {
+    const report = validate(
+      Array.from({ length: 10 }, () => ({})),
+      { maxErrors: 3 },
+    );
+    expect(report.errors).toHaveLength(3);
+    expect(report.errorsOmitted).toBe(7);
+    expect(report.stats).toMatchObject({
+      errors: 10,
+      invalidRecords: 10,
+      errorsByCode: { 'blank-row': 10 },
+    });
+  });
+});
+
+describe('DatasetValidator quality', () => {
+  const scoreOf = (record: unknown) => validate([record]).quality!.conversations[0];
+
+  it('scores a good counselling exchange excellent', () => {
+    const quality = scoreOf(
+      chat(
+        ['user', 'Since the breakup I stopped seeing friends and nothing feels worth doing.'],
+        [
+          'assistant',
+          'It makes sense to pull back after a loss like that. Who is one person you still feel safe with?',
+        ],
+        ['user', 'Probably my sister, we used to talk every week.'],
+        [
+          'assistant',
+          'Would it feel possible to send her a short message this week, just to reconnect?',
+        ],
+      ),
+    );
+    expect(quality.level).toBe('excellent');
+    expect(quality.parts).toEqual({ structure: 1, content: 1, duplicates: 1, completeness: 1 });
+  });
+
+  it('takes points off placeholder, keyboard mash and repeated characters', () => {
+    const lorem = scoreOf(
+      chat(
+        ['user', 'lorem ipsum dolor sit amet, consectetur'],
+        ['assistant', 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do'],
+      ),
+    );
+    const mash = scoreOf(
+      chat(
+        ['user', '#### $$$$ %%%% !!!! 1234 5678'],
+        ['assistant', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'],
+      ),
+    );
+    expect(lorem.parts.content).toBeLessThan(0.5);
+    expect(mash.parts.content).toBeLessThan(0.5);
+  });
+
+  it('scores structure by turns, alternation and both roles', () => {
+    expect(
+      scoreOf(chat(['user', 'one question here'], ['user', 'and another question'])).parts
+        .structure,
+    ).toBeLessThan(0.5);
+    expect(scoreOf(good).parts.structure).toBeGreaterThan(0.9);
+  });
+
+  it('scores completeness: an unanswered conversation loses half', () => {
+    expect(
+      scoreOf(
+        chat(
+          ['user', 'I cannot sleep at night.'],
+          ['assistant', 'How long has that been going on?'],
+          ['user', 'Months.'],
+        ),
+      ).parts.completeness,
+    ).toBe(0.5);
+  });
+
+  it('tells exact and near duplicates from distinct conversations', () => {
+    const base = [
+      'I have been feeling anxious every morning before work and I cannot calm down no matter what I try to do.',
+      'Thank you for sharing that. It sounds exhausting. What do you notice in your body when the anxiety starts in the morning?',
+    ];
+    const report = validate([
+      chat(['user', base[0]], ['assistant', base[1]]),
+      chat(['user', base[0]], ['assistant', base[1]]),
+      chat(['user', base[0].replace('every', 'each')], ['assistant', base[1]]),
+      chat(
+        ['user', 'My teenager refuses to talk to me and I do not know how to reach them any more.'],
+        [
+          'assistant',
+          'Wanting to reach your child shows how much you care. What happened the last time you talked?',
+        ],
+      ),
+    ]);
+    expect(report.quality!.conversations.map((c) => c.parts.duplicates)).toEqual([1, 0, 0.5, 1]);
+  });
+
+  it('maps scores to levels at 0.9, 0.8, 0.7 and 0.5', () => {
+    expect([0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5, 0.49].map(qualityLevel)).toEqual([
+      'excellent',
+      'excellent',
+      'good',
+      'good',
+      'acceptable',
+      'acceptable',
+      'needs_improvement',
+      'needs_improvement',
+      'poor',
+    ]);
+  });
+
+  it('sums up the dataset: mean score, mean parts, level counts', () => {
+    const report = validate([good, chat(['user', 'x'], ['user', 'y'])]);
+    const quality = report.quality!;
+    expect(quality.score).toBeCloseTo(
+      (quality.conversations[0].score + quality.conversations[1].score) / 2,
+      3,
+    );
+    expect(
+      quality.levels.excellent +
+        quality.levels.poor +
+        quality.levels.needs_improvement +
+        quality.levels.acceptable +
+        quality.levels.good,
+    ).toBe(2);
+  });
+});

@@ -1,0 +1,300 @@
+import type { CanonicalConversation } from '../../standardization/conversation/canonical';
+import {
+  type StandardizeOptions,
+  Standardizer,
+} from '../../standardization/conversation/standardizer';
+import { type IssueCode, shownValue, type ValidationIssue } from './issues';
+import {
+  completenessScore,
+  contentKey,
+  contentScore,
+  NearDuplicates,
+  type QualityLevel,
+  qualityLevel,
+  type QualityParts,
+  round,
+  structureScore,
+  weighted,
+} from './quality';
+import { schemaIssues } from './schema-check';
+
+export const VALIDATION_CHECKS = ['schema', 'quality'] as const;
+export type ValidationCheck = (typeof VALIDATION_CHECKS)[number];
+
+export interface ValidationOptions extends StandardizeOptions {
+  checks?: readonly ValidationCheck[];
+  /** Check records against this format's JSON Schema too (see GET /validation/schema/{format}). */
+  schemaFormat?: string;
+  /** How many errors the report lists (the rest are counted). */
+  maxErrors?: number;
+  minMessageChars?: number;
+  maxMessageChars?: number;
+  maxTurns?: number;
+}
+
+export interface ConversationQuality {
+  index: number;
+  conversationId: string;
+  score: number;
+  level: QualityLevel;
+  parts: QualityParts;
+}
+
+export interface ValidationReport {
+  valid: boolean;
+  stats: {
+    records: number;
+    validRecords: number;
+    invalidRecords: number;
+    errors: number;
+    errorsByCode: Partial<Record<IssueCode, number>>;
+    repairedEncoding: number;
+  };
+  errors: ValidationIssue[];
+  /** Errors beyond `maxErrors`, counted but not listed. */
+  errorsOmitted: number;
+  quality?: {
+    score: number;
+    level: QualityLevel;
+    parts: QualityParts;
+    levels: Record<QualityLevel, number>;
+    conversations: ConversationQuality[];
+  };
+}
+
+const DEFAULTS = { maxErrors: 100, minMessageChars: 2, maxMessageChars: 32_000, maxTurns: 200 };
+
+/**
+ * Validates records one at a time (so it can run over a streaming row reader): each record is
+ * standardized, then checked for structure, length, encoding and duplicates, optionally against
+ * a format's JSON Schema, and scored for quality. `report()` sums it up.
+ */
+export class DatasetValidator {
+  private readonly standardizer: Standardizer;
+  private readonly settings: typeof DEFAULTS;
+  private readonly checks: Set<ValidationCheck>;
+  private readonly errors: ValidationIssue[] = [];
+  private readonly errorsByCode: Partial<Record<IssueCode, number>> = {};
+  private readonly seenIds = new Map<string, number>();
+  private readonly seenContent = new Map<number, number>();
+  private readonly nearDuplicates = new NearDuplicates();
+  private readonly conversations: ConversationQuality[] = [];
+  private records = 0;
+  private invalid = 0;
+  private errorCount = 0;
+  private repaired = 0;
+
+  constructor(private readonly options: ValidationOptions = {}) {
+    this.standardizer = new Standardizer(options);
+    this.settings = {
+      maxErrors: options.maxErrors ?? DEFAULTS.maxErrors,
+      minMessageChars: options.minMessageChars ?? DEFAULTS.minMessageChars,
+      maxMessageChars: options.maxMessageChars ?? DEFAULTS.maxMessageChars,
+      maxTurns: options.maxTurns ?? DEFAULTS.maxTurns,
+    };
+    this.checks = new Set(options.checks ?? VALIDATION_CHECKS);
+  }
+
+  add(record: unknown, index = this.records): void {
+    this.records++;
+    const issues: ValidationIssue[] = [];
+    if (isBlank(record)) {
+      issues.push({ index, code: 'blank-row', message: 'the record is empty' });
+      return this.finishRecord(issues);
+    }
+    if (this.checks.has('schema') && this.options.schemaFormat) {
+      issues.push(...schemaIssues(record, this.options.schemaFormat, index));
+    }
+    const result = this.standardizer.convert(record, index);
+    if (!('conversation' in result)) {
+      issues.push({
+        index,
+        code: result.code,
+        message: result.message,
+        ...(result.field && { field: result.field }),
+      });
+      return this.finishRecord(issues);
+    }
+    if (result.repaired) this.repaired++;
+    const conversation = result.conversation;
+    if (this.checks.has('schema')) issues.push(...this.structureIssues(conversation, index));
+    const duplicateOf = this.duplicateOf(conversation, index);
+    if (duplicateOf !== undefined) {
+      issues.push({
+        index,
+        code: 'duplicate-conversation',
+        field: 'conversationId',
+        message: `duplicate of record ${duplicateOf}`,
+        value: shownValue(conversation.conversationId),
+      });
+    }
+    if (this.checks.has('quality')) this.score(conversation, index, duplicateOf !== undefined);
+    this.finishRecord(issues);
+  }
+
+  report(): ValidationReport {
+    const report: ValidationReport = {
+      valid: this.errorCount === 0,
+      stats: {
+        records: this.records,
+        validRecords: this.records - this.invalid,
+        invalidRecords: this.invalid,
+        errors: this.errorCount,
+        errorsByCode: this.errorsByCode,
+        repairedEncoding: this.repaired,
+      },
+      errors: this.errors,
+      errorsOmitted: this.errorCount - this.errors.length,
+    };
+    if (this.checks.has('quality')) report.quality = this.datasetQuality();
+    return report;
+  }
+
+  private finishRecord(issues: ValidationIssue[]): void {
+    if (issues.length === 0) return;
+    this.invalid++;
+    for (const issue of issues) {
+      this.errorCount++;
+      this.errorsByCode[issue.code] = (this.errorsByCode[issue.code] ?? 0) + 1;
+      if (this.errors.length < this.settings.maxErrors) this.errors.push(issue);
+    }
+  }
+
+  private structureIssues(conversation: CanonicalConversation, index: number): ValidationIssue[] {
+    const issues: ValidationIssue[] = [];
+    const issue = (code: IssueCode, message: string, field?: string, value?: unknown) =>
+      issues.push({
+        index,
+        code,
+        message,
+        ...(field && { field }),
+        ...(value !== undefined && { value: shownValue(value) }),
+      });
+    const dropped = Number(conversation.metadata.droppedEmptyTurns ?? 0);
+    if (dropped > 0) issue('empty-message', `${dropped} empty turn(s)`, 'messages');
+    const messages = conversation.messages;
+    const turns = messages.filter((message) => message.role !== 'system');
+    if (!turns.some((message) => message.role === 'user'))
+      issue('role-order', 'no user turn', 'messages');
+    if (!turns.some((message) => message.role === 'assistant'))
+      issue('role-order', 'no assistant turn', 'messages');
+    if (turns.length < 2)
+      issue(
+        'too-short',
+        `${turns.length} turn(s); a conversation needs at least a user and an assistant turn`,
+        'messages',
+      );
+    if (messages.length > this.settings.maxTurns)
+      issue('too-long', `${messages.length} turns (at most ${this.settings.maxTurns})`, 'messages');
+    messages.forEach((message, i) => {
+      const field = `messages[${i}].content`;
+      if (message.role === 'system' && i > 0)
+        issue(
+          'role-order',
+          'a system message after the conversation started',
+          `messages[${i}].role`,
+          message.role,
+        );
+      if (i > 0 && message.role !== 'system' && message.role === messages[i - 1].role) {
+        issue(
+          'role-order',
+          `two ${message.role} turns in a row`,
+          `messages[${i}].role`,
+          message.role,
+        );
+      }
+      if (message.content.length < this.settings.minMessageChars)
+        issue(
+          'too-short',
+          `shorter than ${this.settings.minMessageChars} characters`,
+          field,
+          message.content,
+        );
+      if (message.content.length > this.settings.maxMessageChars)
+        issue(
+          'too-long',
+          `longer than ${this.settings.maxMessageChars} characters (${message.content.length})`,
+          field,
+          message.content,
+        );
+      if (message.content.includes('\uFFFD'))
+        issue(
+          'encoding-error',
+          'contains the replacement character U+FFFD (bytes lost in decoding)',
+          field,
+          message.content,
+        );
+    });
+    return issues;
+  }
+
+  /** The index of an earlier record with the same id or the same content. */
+  private duplicateOf(conversation: CanonicalConversation, index: number): number | undefined {
+    const byId = this.seenIds.get(conversation.conversationId);
+    if (byId === undefined) this.seenIds.set(conversation.conversationId, index);
+    const digest = contentKey(conversation);
+    const byContent = this.seenContent.get(digest);
+    if (byContent === undefined) this.seenContent.set(digest, index);
+    return byId ?? byContent;
+  }
+
+  private score(conversation: CanonicalConversation, index: number, exactDuplicate: boolean): void {
+    const near = exactDuplicate ? -1 : this.nearDuplicates.add(conversation);
+    const parts: QualityParts = {
+      structure: structureScore(conversation),
+      content: contentScore(conversation),
+      duplicates: exactDuplicate ? 0 : near >= 0 ? 0.5 : 1,
+      completeness: completenessScore(conversation),
+    };
+    const score = weighted(parts);
+    this.conversations.push({
+      index,
+      conversationId: conversation.conversationId,
+      score,
+      level: qualityLevel(score),
+      parts,
+    });
+  }
+
+  private datasetQuality(): NonNullable<ValidationReport['quality']> {
+    const count = this.conversations.length;
+    const levels: Record<QualityLevel, number> = {
+      excellent: 0,
+      good: 0,
+      acceptable: 0,
+      needs_improvement: 0,
+      poor: 0,
+    };
+    const sums: QualityParts = { structure: 0, content: 0, duplicates: 0, completeness: 0 };
+    let total = 0;
+    for (const conversation of this.conversations) {
+      levels[conversation.level]++;
+      total += conversation.score;
+      for (const part of Object.keys(sums) as (keyof QualityParts)[])
+        sums[part] += conversation.parts[part];
+    }
+    const mean = (value: number) => (count === 0 ? 0 : round(value / count));
+    const score = mean(total);
+    return {
+      score,
+      level: qualityLevel(score),
+      parts: {
+        structure: mean(sums.structure),
+        content: mean(sums.content),
+        duplicates: mean(sums.duplicates),
+        completeness: mean(sums.completeness),
+      },
+      levels,
+      conversations: this.conversations,
+    };
+  }
+}
+
+function isBlank(record: unknown): boolean {
+  if (record === null || record === undefined) return true;
+  if (typeof record !== 'object' || Array.isArray(record)) return false;
+  return Object.values(record).every(
+    (value) =>
+      value === null || value === undefined || (typeof value === 'string' && value.trim() === ''),
+  );
+}
