@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import autocannon from 'autocannon';
+import { conversationThroughput } from './conversations';
 import { datasetTransfers } from './datasets';
 
 /**
@@ -209,6 +210,10 @@ async function main(): Promise<void> {
   if (!only || only === 'throughput') await throughput();
   if (!only || only === 'startup') await startups();
   if (!only || only === 'datasets') await transfers();
+  if (!only || only === 'conversations') {
+    console.log('\nStandardization and validation (one core, median of runs)');
+    for (const line of await conversationThroughput()) console.log(line);
+  }
 }
 
 main().catch((error: Error) => {

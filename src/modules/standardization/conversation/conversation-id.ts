@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CanonicalMessage } from './canonical';
 
 /**
  * An id derived from the content: the same roles and texts give the same id on every run, so a
- * re-standardized dataset keeps its ids (and duplicates share one).
+ * re-standardized dataset keeps its ids (and duplicates share one). One-shot hashing: creating a
+ * Hash object per conversation cost more than hashing its text.
  */
 export function contentConversationId(messages: readonly CanonicalMessage[]): string {
-  const hash = createHash('sha256');
-  for (const message of messages) hash.update(`${message.role}\u0000${message.content}\u0001`);
-  return `conv_${hash.digest('hex').slice(0, 24)}`;
+  let text = '';
+  for (const message of messages) text += `${message.role}\u0000${message.content}\u0001`;
+  return `conv_${hash('sha256', text, 'hex').slice(0, 24)}`;
 }

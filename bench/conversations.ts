@@ -1,0 +1,91 @@
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { syntheticRows, type SyntheticTemplate } from '../scripts/fixtures/synthetic-conversations';
+import { Standardizer } from '../src/modules/standardization/conversation/standardizer';
+import { DatasetValidator } from '../src/modules/validation/engine/validator';
+
+const TARGET_BYTES = Number(process.env.BENCH_CONVERSATIONS_MB ?? 100) * 1024 * 1024;
+const RUNS = Number(process.env.BENCH_CONVERSATIONS_RUNS ?? 3);
+const TEMPLATES: SyntheticTemplate[] = [
+  'chatml',
+  'sharegpt',
+  'alpaca',
+  'question_answer',
+  'prompt_response',
+];
+
+/** About TARGET_BYTES of JSON Lines, the templates interleaved (as a merged dataset would be). */
+async function generate(path: string): Promise<number> {
+  const out = createWriteStream(path);
+  const sources = TEMPLATES.map((template, i) =>
+    syntheticRows({ rows: Number.MAX_SAFE_INTEGER, template, seed: 100 + i }),
+  );
+  let written = 0;
+  let records = 0;
+  while (written < TARGET_BYTES) {
+    const line = JSON.stringify(sources[records % sources.length].next().value) + '\n';
+    written += Buffer.byteLength(line);
+    records++;
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return records;
+}
+
+/** Reads the file line by line and hands each parsed record to `use`; returns the milliseconds. */
+async function pass(path: string, use: (record: unknown, index: number) => void): Promise<number> {
+  const start = performance.now();
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  let index = 0;
+  for await (const line of lines) use(JSON.parse(line), index++);
+  return performance.now() - start;
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Standardization, and standardization + validation (schema and quality checks), over a
+ * generated JSONL file on one core, next to reading and JSON.parse of the same file.
+ */
+export async function conversationThroughput(): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'techdeck-bench-conv-'));
+  try {
+    const path = join(dir, 'conversations.jsonl');
+    const records = await generate(path);
+    const mb = statSync(path).size / 1024 / 1024;
+    const parse: number[] = [];
+    const standardize: number[] = [];
+    const validate: number[] = [];
+    let quality = '';
+    for (let run = 0; run < RUNS; run++) {
+      parse.push(await pass(path, () => undefined));
+      const standardizer = new Standardizer();
+      standardize.push(
+        await pass(path, (record, index) => void standardizer.convert(record, index)),
+      );
+      const validator = new DatasetValidator();
+      validate.push(await pass(path, (record, index) => validator.add(record, index)));
+      const report = validator.report();
+      quality = `quality ${report.quality?.score} (${report.quality?.level}), ${report.stats.errors} errors`;
+    }
+    const line = (label: string, ms: number) =>
+      `${label.padEnd(36)} ${(ms / 1000).toFixed(2)} s  ${Math.round(records / (ms / 1000))
+        .toString()
+        .padStart(
+          7,
+        )} records/s  ${(mb / (ms / 1000)).toFixed(0).padStart(4)} MB/s  ${(ms / median(parse)).toFixed(2)}x of JSON.parse`;
+    return [
+      `${records} records, ${mb.toFixed(0)} MB of JSONL (${TEMPLATES.join(', ')}); ${quality}`,
+      line('read + JSON.parse (baseline)', median(parse)),
+      line('+ standardize', median(standardize)),
+      line('+ standardize + validate (schema, quality)', median(validate)),
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
