@@ -99,12 +99,20 @@ export class DatasetsService implements OnApplicationBootstrap, OnModuleDestroy 
     const inspector = new UploadInspector(filename, (detected) => this.rowChecks.check(detected));
     const inspected = new PassThrough();
     const flowing = pipeline(content, inspector, inspected);
-    const stored = await Promise.all([
+    // Both sides settle before the caller answers: a refusal is sent only once the store has
+    // removed its partial file, so nothing of the upload is left when the client hears back.
+    const [writing, inspecting] = await Promise.allSettled([
       this.files.write(id, inspected, async (object) => {
         if (inspector.detected?.format === 'parquet') await checkParquet(object);
       }),
       flowing,
-    ]).then(([object]) => object);
+    ]);
+    if (inspecting.status === 'rejected') {
+      if (writing.status === 'fulfilled') await this.files.delete(id);
+      throw inspecting.reason;
+    }
+    if (writing.status === 'rejected') throw writing.reason;
+    const stored = writing.value;
     const detected = inspector.detected;
     if (!detected) throw new Error('upload ended before its format was detected');
     return {

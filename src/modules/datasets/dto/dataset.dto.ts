@@ -17,9 +17,9 @@ import {
 import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto';
 import { DATASET_FORMATS, type DatasetFormat, type ValueKind } from '../formats/format';
 import {
-  CONVERSATION_TEMPLATES,
-  type ConversationTemplate,
-} from '../profiling/conversation-template';
+  DETECTED_TEMPLATES,
+  type DetectedTemplate,
+} from '../../standardization/conversation/detect-template';
 
 export const DATASET_STATUSES = ['processing', 'ready', 'invalid'] as const;
 export const DATASET_SORT_FIELDS = ['createdAt', 'updatedAt', 'name', 'sizeBytes'] as const;
@@ -181,8 +181,8 @@ export class DatasetDto {
   statusReason: string | null;
   rowCount: number | null;
   columns: DatasetColumnDto[] | null;
-  @ApiProperty({ enum: CONVERSATION_TEMPLATES, nullable: true })
-  template: ConversationTemplate | null;
+  @ApiProperty({ enum: DETECTED_TEMPLATES, nullable: true })
+  template: DetectedTemplate | null;
   /** Share of sampled rows that have the template's shape. */
   templateConfidence: number | null;
   /** The uploader's user id. */

@@ -1,5 +1,5 @@
 import type { Row } from '../formats/format';
-import { detectTemplate } from './conversation-template';
+import { detectTemplate } from '../../standardization/conversation/detect-template';
 import { DatasetProfiler } from './dataset-profiler';
 
 function profile(rows: Row[], emptyIsNull = false) {
@@ -112,8 +112,18 @@ describe('detectTemplate', () => {
     ['alpaca with an empty output', { instruction: 'Say nothing.', output: '' }, 'alpaca'],
     ['input/output', { input: 'I feel low.', output: 'I am sorry.' }, 'input_output'],
     ['prompt/response', { prompt: 'I feel low.', response: 'I am sorry.' }, 'prompt_response'],
-    ['prompt/completion', { prompt: 'I feel low.', completion: 'I am sorry.' }, 'prompt_response'],
-    ['context/response', { context: 'I feel low.', response: 'I am sorry.' }, 'question_answer'],
+    [
+      'prompt/completion',
+      { prompt: 'I feel low.', completion: 'I am sorry.' },
+      'prompt_completion',
+    ],
+    ['context/response', { context: 'I feel low.', response: 'I am sorry.' }, 'context_response'],
+    ['chatml with text instead of content', { messages: [{ role: 'user', text: 'Hi' }] }, 'chatml'],
+    [
+      'question/answer with a blank answer',
+      { question: 'How do I cope?', answer: '  ' },
+      'question_answer',
+    ],
     [
       'Counsel Chat columns',
       {
@@ -130,10 +140,8 @@ describe('detectTemplate', () => {
 
   it.each<[string, Row]>([
     ['no conversation columns', { id: 1, text: 'hello' }],
-    ['messages without content', { messages: [{ role: 'user', text: 'Hi' }] }],
     ['an empty message list', { messages: [] }],
     ['messages that are not JSON', { messages: '[{"role":' }],
-    ['a blank answer', { question: 'How do I cope?', answer: '  ' }],
     ['input without output', { input: 'I feel low.' }],
   ])('gives unknown for %s', (_label, row) => {
     expect(detectTemplate([row])).toEqual({ template: 'unknown', confidence: 0 });

@@ -1,5 +1,8 @@
 import { kindOf, mergeKinds, type Row, type ValueKind } from '../formats/format';
-import { detectTemplate, type TemplateMatch } from './conversation-template';
+import {
+  detectTemplate,
+  type TemplateMatch,
+} from '../../standardization/conversation/detect-template';
 
 export interface ColumnProfile {
   name: string;
