@@ -52,6 +52,8 @@ export interface Converted {
   confidence: number;
   /** Whether normalization repaired mojibake in some turn. */
   repaired: boolean;
+  /** Whether the id was derived from the content (the source had none). */
+  derivedId: boolean;
 }
 
 export interface Failed {
@@ -277,15 +279,11 @@ export class Standardizer {
     const idKey = mapping?.conversationId ?? keyOf(record, ...ID_FIELDS);
     const timeKey = keyOf(record, ...TIME_FIELDS);
     const metadata: Record<string, unknown> = {};
-    const skip = new Set([
-      ...used,
-      'metadata',
-      ...(idKey ? [idKey] : []),
-      ...(timeKey ? [timeKey] : []),
-    ]);
-    const wanted = mapping?.metadata ? new Set(mapping.metadata) : undefined;
-    for (const [key, value] of Object.entries(record)) {
-      if (!skip.has(key) && (!wanted || wanted.has(key))) metadata[key] = value;
+    const wanted = mapping?.metadata;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      if (key === 'metadata' || key === idKey || key === timeKey || used.includes(key)) continue;
+      if (!wanted || wanted.includes(key)) metadata[key] = record[key];
     }
     Object.assign(metadata, carried.rest);
     if (dropped > 0) metadata.droppedEmptyTurns = dropped;
@@ -295,6 +293,7 @@ export class Standardizer {
       template,
       confidence,
       repaired,
+      derivedId: givenId === undefined,
       conversation: {
         conversationId: givenId ?? contentConversationId(normalized),
         source:

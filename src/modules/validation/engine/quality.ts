@@ -62,6 +62,7 @@ export function structureScore(conversation: CanonicalConversation): number {
 const PLACEHOLDER =
   /\b(lorem ipsum|dolor sit amet|placeholder|todo|tbd|asdf+|qwerty|test(ing)? ?\d*|xxx+|n\/a|sample text|foo ?bar)\b/i;
 const URL = /https?:\/\/\S+/g;
+const PLACEHOLDER_MAX_CHARS = 200;
 
 /** What one pass over a text finds: tokens, tokens that are words, the longest run of one character. */
 interface TextShape {
@@ -70,15 +71,15 @@ interface TextShape {
   longestRun: number;
 }
 
-function isLetter(code: number): boolean {
-  return (
-    (code >= 97 && code <= 122) ||
-    (code >= 65 && code <= 90) ||
-    code === 39 ||
-    code === 45 ||
-    code === 0x2019 ||
-    (code >= 0xc0 && !(code >= 0x2000 && code <= 0x2bff) && !(code >= 0xd800 && code <= 0xdfff))
-  );
+/** ASCII classes: 1 separator (space, tab, line break), 2 letter (and ' -), 0 other. */
+const ASCII_CLASS = new Uint8Array(128);
+for (const code of [32, 9, 10, 13]) ASCII_CLASS[code] = 1;
+for (let code = 65; code <= 90; code++) ASCII_CLASS[code] = ASCII_CLASS[code + 32] = 2;
+ASCII_CLASS[39] = ASCII_CLASS[45] = 2;
+
+/** Letters outside ASCII: anything from Latin-1 letters up, except punctuation, symbols and surrogates. */
+function isWideLetter(code: number): boolean {
+  return code >= 0xc0 && !(code >= 0x2000 && code <= 0x2bff) && !(code >= 0xd800 && code <= 0xdfff);
 }
 
 /** Only the start of a long message is examined: enough to judge it, and the cost stays flat. */
@@ -87,33 +88,38 @@ const SHAPE_CHARS = 2000;
 function shapeOf(text: string): TextShape {
   let tokens = 0;
   let words = 0;
-  let longestRun = 0;
+  let longestRun = 1;
   let run = 0;
   let previous = -1;
   let tokenLength = 0;
   let tokenLetters = 0;
-  const endToken = () => {
-    if (tokenLength === 0) return;
-    tokens++;
-    if (tokenLetters * 2 >= tokenLength) words++;
-    tokenLength = 0;
-    tokenLetters = 0;
-  };
   const end = Math.min(text.length, SHAPE_CHARS);
   for (let i = 0; i < end; i++) {
     const code = text.charCodeAt(i);
-    run = code === previous ? run + 1 : 1;
-    if (run > longestRun) longestRun = run;
-    previous = code;
-    if (code === 32 || code === 10 || code === 9 || code === 13) {
-      endToken();
+    if (code === previous) {
+      if (++run > longestRun) longestRun = run;
+    } else {
+      run = 1;
+      previous = code;
+    }
+    const kind = code < 128 ? ASCII_CLASS[code] : isWideLetter(code) ? 2 : 0;
+    if (kind === 1) {
+      if (tokenLength > 0) {
+        tokens++;
+        if (tokenLetters * 2 >= tokenLength) words++;
+        tokenLength = 0;
+        tokenLetters = 0;
+      }
       continue;
     }
     tokenLength++;
-    if (isLetter(code)) tokenLetters++;
+    if (kind === 2) tokenLetters++;
   }
-  endToken();
-  return { tokens, words, longestRun };
+  if (tokenLength > 0) {
+    tokens++;
+    if (tokenLetters * 2 >= tokenLength) words++;
+  }
+  return { tokens, words, longestRun: end === 0 ? 0 : longestRun };
 }
 
 /** 0..1 for one message's text: long enough, no placeholder, spam or character runs, natural language. */
@@ -122,7 +128,8 @@ export function messageContentScore(content: string, role: string): number {
   const length = Math.min(1, content.length / wanted);
   const shape = shapeOf(content);
   let cleanliness = 1;
-  if (PLACEHOLDER.test(content)) cleanliness -= 0.6;
+  // Placeholder text is the whole message or most of it; a long message mentioning "test" is not.
+  if (content.length <= PLACEHOLDER_MAX_CHARS && PLACEHOLDER.test(content)) cleanliness -= 0.6;
   if (shape.longestRun >= 6 && !/^[\s.\-_=*]+$/.test(content)) cleanliness -= 0.3;
   if (content.includes('://')) {
     const urls = content.match(URL);
@@ -164,7 +171,7 @@ export function completenessScore(conversation: CanonicalConversation): number {
 
 /**
  * Near-duplicate detection by MinHash over word 3-shingles (from the first 48 words of the
- * conversation): 16 minimums, banded 8 × 2 so that conversations sharing most shingles meet in
+ * conversation): 16 minimums (one-permutation, see minHash), banded 8 × 2 so that conversations sharing most shingles meet in
  * a bucket; a candidate is a near-duplicate when at least 11 of the 16 minimums agree (an
  * estimated Jaccard similarity of about 0.7 or more).
  */
@@ -204,7 +211,6 @@ export class NearDuplicates {
 const HASHES = 16;
 const BANDS = 8;
 const NEAR_AGREEMENT = 11;
-const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix(0x9e3779b9 + i * 0x7f4a7c15));
 
 function agreement(a: Uint32Array, b: Uint32Array): number {
   let same = 0;
@@ -241,23 +247,40 @@ function wordHashes(conversation: CanonicalConversation): number[] {
   return hashes;
 }
 
+/**
+ * One-permutation MinHash (Li, Owen and Zhang, 2012): each shingle is hashed once and kept as the
+ * minimum of one of 16 bins, instead of hashing every shingle 16 times; empty bins borrow the
+ * next filled bin's value (rotation densification), so short texts still compare fairly.
+ */
 export function minHash(conversation: CanonicalConversation): Uint32Array {
   // The first words of the conversation (system prompts aside) stand for it: enough to tell
   // near-copies apart, and the cost stays flat however long the conversation is.
   const words = wordHashes(conversation);
-  const signature = new Uint32Array(HASHES).fill(0xffffffff);
+  const signature = new Uint32Array(HASHES).fill(EMPTY);
   for (let i = 0; i === 0 || i + 2 < words.length; i++) {
-    const shingle =
+    const value = mix(
       Math.imul(words[i] ?? 0, 0x9e3779b1) ^
-      Math.imul(words[i + 1] ?? 0, 0x85ebca77) ^
-      Math.imul(words[i + 2] ?? 0, 0xc2b2ae3d);
-    for (let h = 0; h < HASHES; h++) {
-      const value = mix(shingle ^ SEEDS[h]);
-      if (value < signature[h]) signature[h] = value;
+        Math.imul(words[i + 1] ?? 0, 0x85ebca77) ^
+        Math.imul(words[i + 2] ?? 0, 0xc2b2ae3d),
+    );
+    const bin = value >>> 28;
+    const rest = value & 0x0fffffff;
+    if (rest < signature[bin]) signature[bin] = rest;
+  }
+  for (let bin = 0; bin < HASHES; bin++) {
+    if (signature[bin] !== EMPTY) continue;
+    for (let step = 1; step < HASHES; step++) {
+      const other = signature[(bin + step) % HASHES];
+      if (other !== EMPTY && other < 0x10000000) {
+        signature[bin] = (other + step * 0x10000000) >>> 0;
+        break;
+      }
     }
   }
   return signature;
 }
+
+const EMPTY = 0xffffffff;
 
 /** A 32-bit finaliser (murmur3's), so nearby inputs spread over all bits. */
 function mix(value: number): number {

@@ -118,7 +118,7 @@ export class DatasetValidator {
     if (result.repaired) this.repaired++;
     const conversation = result.conversation;
     if (this.checks.has('schema')) issues.push(...this.structureIssues(conversation, index));
-    const duplicateOf = this.duplicateOf(conversation, index);
+    const duplicateOf = this.duplicateOf(conversation, index, result.derivedId);
     if (duplicateOf !== undefined) {
       issues.push({
         index,
@@ -228,13 +228,23 @@ export class DatasetValidator {
     return issues;
   }
 
-  /** The index of an earlier record with the same id or the same content. */
-  private duplicateOf(conversation: CanonicalConversation, index: number): number | undefined {
-    const byId = this.seenIds.get(conversation.conversationId);
-    if (byId === undefined) this.seenIds.set(conversation.conversationId, index);
-    const digest = contentKey(conversation);
-    const byContent = this.seenContent.get(digest);
-    if (byContent === undefined) this.seenContent.set(digest, index);
+  /**
+   * The index of an earlier record with the same id or the same content. An id derived from the
+   * content adds nothing to the content check, so only given ids are remembered.
+   */
+  private duplicateOf(
+    conversation: CanonicalConversation,
+    index: number,
+    derivedId: boolean,
+  ): number | undefined {
+    let byId: number | undefined;
+    if (!derivedId) {
+      byId = this.seenIds.get(conversation.conversationId);
+      if (byId === undefined) this.seenIds.set(conversation.conversationId, index);
+    }
+    const key = contentKey(conversation);
+    const byContent = this.seenContent.get(key);
+    if (byContent === undefined) this.seenContent.set(key, index);
     return byId ?? byContent;
   }
 
