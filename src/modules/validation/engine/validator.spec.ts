@@ -224,3 +224,16 @@ describe('DatasetValidator quality', () => {
     ).toBe(2);
   });
 });
+
+describe('DatasetValidator duplicates across id kinds', () => {
+  it('finds the same content whether or not the records carry ids', () => {
+    const report = validate([{ id: 'given-1', ...good }, good]);
+    expect(report.errors).toEqual([
+      expect.objectContaining({
+        index: 1,
+        code: 'duplicate-conversation',
+        message: 'duplicate of record 0',
+      }),
+    ]);
+  });
+});
