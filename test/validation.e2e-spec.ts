@@ -52,6 +52,7 @@ describe('validation endpoints', () => {
     expect(report.errors).toContainEqual(
       expect.objectContaining({
         index: 1,
+        row: 2,
         code: 'role-order',
         field: 'messages[1].role',
         value: 'user',

@@ -73,6 +73,8 @@ export class ValidateRequestDto {
 export class ValidationIssueDto {
   /** Position of the record in the request, from 0. */
   index: number;
+  /** The same position counted from 1 (row numbers as editors show them). */
+  row: number;
   @ApiProperty({ enum: ISSUE_CODES })
   code: IssueCode;
   field?: string;

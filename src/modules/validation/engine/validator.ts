@@ -50,7 +50,8 @@ export interface ValidationReport {
     errorsByCode: Partial<Record<IssueCode, number>>;
     repairedEncoding: number;
   };
-  errors: ValidationIssue[];
+  /** `row` is the record's position from 1, as spreadsheets and editors count. */
+  errors: (ValidationIssue & { row: number })[];
   /** Errors beyond `maxErrors`, counted but not listed. */
   errorsOmitted: number;
   quality?: {
@@ -73,7 +74,7 @@ export class DatasetValidator {
   private readonly standardizer: Standardizer;
   private readonly settings: typeof DEFAULTS;
   private readonly checks: Set<ValidationCheck>;
-  private readonly errors: ValidationIssue[] = [];
+  private readonly errors: (ValidationIssue & { row: number })[] = [];
   private readonly errorsByCode: Partial<Record<IssueCode, number>> = {};
   private readonly seenIds = new Map<string, number>();
   private readonly seenContent = new Map<number, number>();
@@ -156,7 +157,8 @@ export class DatasetValidator {
     for (const issue of issues) {
       this.errorCount++;
       this.errorsByCode[issue.code] = (this.errorsByCode[issue.code] ?? 0) + 1;
-      if (this.errors.length < this.settings.maxErrors) this.errors.push(issue);
+      if (this.errors.length < this.settings.maxErrors)
+        this.errors.push({ ...issue, row: issue.index + 1 });
     }
   }
 
