@@ -39,3 +39,22 @@ describe('canonical → target → canonical', () => {
     );
   });
 });
+
+/** Characters that make normalization hard: mojibake parts, invisible and combining marks, spaces. */
+const tricky = fc.oneof(
+  fc.constantFrom('Ã', 'Â', 'â', '€', '™', '‘', '©', 'é', 'A', ' ', '\n', '\t', '\r'),
+  fc.constantFrom('\u200b', '\u0303', '\u0083', '\u00a0', '\ufeff', '\u0000'),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+);
+
+describe('normalizeText', () => {
+  it('is idempotent on any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: tricky, maxLength: 40 }), (text) => {
+        const once = normalizeText(text).text;
+        expect(normalizeText(once).text).toBe(once);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

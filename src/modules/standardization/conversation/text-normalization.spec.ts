@@ -36,3 +36,18 @@ describe('repairMojibake', () => {
     },
   );
 });
+
+describe('normalizeText is idempotent', () => {
+  it.each([
+    ['a zero-width character inside mojibake', 'Ã\u200B‘'],
+    ['a combining mark that composes into mojibake', 'A\u0303‘'],
+    ['text encoded twice', 'Ã\u0083Â©'],
+  ])('%s', (_label, text) => {
+    const once = normalizeText(text).text;
+    expect(normalizeText(once).text).toBe(once);
+  });
+
+  it('repairs text that was encoded twice', () => {
+    expect(normalizeText('Ã\u0083Â©').text).toBe('é');
+  });
+});

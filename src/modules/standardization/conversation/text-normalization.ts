@@ -7,21 +7,36 @@ export function normalizeText(text: string): { text: string; repaired: boolean }
   // Most text needs nothing: plain ASCII without odd spacing is returned as it is.
   const plain = !NOT_PLAIN.test(text);
   if (plain && !oddSpacing(text)) return { text, repaired: false };
-  const repairedText = plain ? text : repairMojibake(text);
-  const composed = plain ? text : repairedText.normalize('NFC');
-  if (!SPECIAL_SPACE.test(composed) && !oddSpacing(composed)) {
-    return { text: composed, repaired: repairedText !== text };
+  let repaired = text;
+  let changed = false;
+  if (!plain) {
+    // Invisible characters go first and composition comes before repair, so neither can hide a
+    // mojibake sequence; repair runs until nothing changes (text encoded twice needs two rounds),
+    // which makes normalizing normalized text a no-op.
+    const visible = INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, '') : text;
+    repaired = visible.normalize('NFC');
+    for (let round = 0; round < 4; round++) {
+      const next = repairMojibake(repaired).normalize('NFC');
+      if (next === repaired) break;
+      repaired = next;
+      changed = true;
+    }
   }
-  const normalized = composed
+  if (!SPECIAL_SPACE.test(repaired) && !oddSpacing(repaired))
+    return { text: repaired, repaired: changed };
+  const normalized = repaired
     .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex -- control characters are what is removed here
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/g, '')
     .replace(/[ \t\u00A0]+/g, ' ')
     .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return { text: normalized, repaired: repairedText !== text };
+  return { text: normalized, repaired: changed };
 }
+
+/** Control characters (but tab and line breaks), zero-width characters and byte-order marks. */
+// eslint-disable-next-line no-control-regex -- control characters are what is looked for
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 
 /** Anything but printable ASCII and \n. */
 const NOT_PLAIN = /[^\x20-\x7E\n]/;

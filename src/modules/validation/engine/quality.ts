@@ -65,7 +65,7 @@ const URL = /https?:\/\/\S+/g;
 const PLACEHOLDER_MAX_CHARS = 200;
 
 /** What one pass over a text finds: tokens, tokens that are words, the longest run of one character. */
-interface TextShape {
+export interface TextShape {
   tokens: number;
   words: number;
   longestRun: number;
@@ -123,10 +123,13 @@ function shapeOf(text: string): TextShape {
 }
 
 /** 0..1 for one message's text: long enough, no placeholder, spam or character runs, natural language. */
-export function messageContentScore(content: string, role: string): number {
+export function messageContentScore(
+  content: string,
+  role: string,
+  shape: TextShape = shapeOf(content),
+): number {
   const wanted = role === 'assistant' ? 40 : role === 'user' ? 15 : 10;
   const length = Math.min(1, content.length / wanted);
-  const shape = shapeOf(content);
   let cleanliness = 1;
   // Placeholder text is the whole message or most of it; a long message mentioning "test" is not.
   if (content.length <= PLACEHOLDER_MAX_CHARS && PLACEHOLDER.test(content)) cleanliness -= 0.6;
@@ -153,12 +156,19 @@ function languageOf({ tokens, words }: TextShape): number {
   return Math.min(1, words / tokens / 0.6);
 }
 
-export function contentScore(conversation: CanonicalConversation): number {
-  const scored = conversation.messages.filter((message) => message.role !== 'system');
-  if (scored.length === 0) return 0;
+export function contentScore(
+  conversation: CanonicalConversation,
+  scan: ConversationScan = scanConversation(conversation),
+): number {
   let total = 0;
-  for (const message of scored) total += messageContentScore(message.content, message.role);
-  return round(total / scored.length);
+  let scored = 0;
+  conversation.messages.forEach((message, i) => {
+    const shape = scan.shapes[i];
+    if (!shape) return;
+    total += messageContentScore(message.content, message.role, shape);
+    scored++;
+  });
+  return scored === 0 ? 0 : round(total / scored);
 }
 
 export function completenessScore(conversation: CanonicalConversation): number {
@@ -180,8 +190,8 @@ export class NearDuplicates {
   private readonly signatures: Uint32Array[] = [];
 
   /** The index (among those added) of an earlier near-duplicate, or -1; then remembers this one. */
-  add(conversation: CanonicalConversation): number {
-    const signature = minHash(conversation);
+  add(conversation: CanonicalConversation, words = scanConversation(conversation).words): number {
+    const signature = minHash(words);
     const keys: number[] = [];
     let match = -1;
     for (let band = 0; band < BANDS; band++) {
@@ -221,41 +231,12 @@ function agreement(a: Uint32Array, b: Uint32Array): number {
 const SHINGLE_WORDS = 48;
 const BUCKET_SIZE = 16;
 
-/** Hashes of the first words (letters and digits, lower-cased) of the conversation's turns. */
-function wordHashes(conversation: CanonicalConversation): number[] {
-  const hashes: number[] = [];
-  for (const message of conversation.messages) {
-    if (message.role === 'system') continue;
-    const text = message.content;
-    let hash = 0x811c9dc5;
-    let inWord = false;
-    for (let i = 0; i <= text.length && hashes.length < SHINGLE_WORDS; i++) {
-      let code = i < text.length ? text.charCodeAt(i) : 32;
-      if (code >= 65 && code <= 90) code += 32;
-      const wordChar = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code >= 0xc0;
-      if (wordChar) {
-        hash = Math.imul(hash ^ code, 0x01000193);
-        inWord = true;
-      } else if (inWord) {
-        hashes.push(hash >>> 0);
-        hash = 0x811c9dc5;
-        inWord = false;
-      }
-    }
-    if (hashes.length >= SHINGLE_WORDS) break;
-  }
-  return hashes;
-}
-
 /**
  * One-permutation MinHash (Li, Owen and Zhang, 2012): each shingle is hashed once and kept as the
  * minimum of one of 16 bins, instead of hashing every shingle 16 times; empty bins borrow the
  * next filled bin's value (rotation densification), so short texts still compare fairly.
  */
-export function minHash(conversation: CanonicalConversation): Uint32Array {
-  // The first words of the conversation (system prompts aside) stand for it: enough to tell
-  // near-copies apart, and the cost stays flat however long the conversation is.
-  const words = wordHashes(conversation);
+export function minHash(words: readonly number[]): Uint32Array {
   const signature = new Uint32Array(HASHES).fill(EMPTY);
   for (let i = 0; i === 0 || i + 2 < words.length; i++) {
     const value = mix(
@@ -291,25 +272,101 @@ function mix(value: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/** What one pass over a conversation's text gives the checks. */
+export interface ConversationScan {
+  /** 53-bit content key (two FNV-1a variants over roles and texts) for exact duplicates. */
+  key: number;
+  /**
+   * Hashes of the first 48 words (letters and digits, lower-cased) of the non-system turns: they
+   * stand for the conversation in near-duplicate detection, at a cost that stays flat.
+   */
+  words: number[];
+  /** Each message's text shape (first 2,000 characters); null for system messages. */
+  shapes: (TextShape | null)[];
+}
+
 /**
- * A 53-bit content key (two FNV-1a variants) for exact-duplicate detection: a number, so the
- * lookup table hashes it cheaply; a false match needs about 10^8 distinct conversations.
+ * Reads every character of a conversation once and computes all the checks need from it (the
+ * content key, the word hashes, each message's shape): three separate passes cost about twice
+ * as much.
  */
-export function contentKey(conversation: CanonicalConversation): number {
+export function scanConversation(conversation: CanonicalConversation): ConversationScan {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
+  const words: number[] = [];
+  const shapes: (TextShape | null)[] = [];
   for (const message of conversation.messages) {
     const role = message.role.charCodeAt(0);
     a = Math.imul(a ^ role, 0x01000193);
     b = Math.imul(b ^ role, 0x0100019d);
     const text = message.content;
-    for (let i = 0; i < text.length; i++) {
+    const scored = message.role !== 'system';
+    const scanned = scored ? Math.min(text.length, SHAPE_CHARS) : 0;
+    let tokens = 0;
+    let wordTokens = 0;
+    let longestRun = 1;
+    let run = 0;
+    let previous = -1;
+    let tokenLength = 0;
+    let tokenLetters = 0;
+    let word = 0x811c9dc5;
+    let inWord = false;
+    for (let i = 0; i < scanned; i++) {
+      const code = text.charCodeAt(i);
+      a = Math.imul(a ^ code, 0x01000193);
+      b = Math.imul(b ^ code, 0x0100019d);
+      if (code === previous) {
+        if (++run > longestRun) longestRun = run;
+      } else {
+        run = 1;
+        previous = code;
+      }
+      const kind = code < 128 ? ASCII_CLASS[code] : isWideLetter(code) ? 2 : 0;
+      if (kind === 1) {
+        if (tokenLength > 0) {
+          tokens++;
+          if (tokenLetters * 2 >= tokenLength) wordTokens++;
+          tokenLength = 0;
+          tokenLetters = 0;
+        }
+      } else {
+        tokenLength++;
+        if (kind === 2) tokenLetters++;
+      }
+      if (words.length < SHINGLE_WORDS) {
+        const lower = code >= 65 && code <= 90 ? code + 32 : code;
+        if ((lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) || lower >= 0xc0) {
+          word = Math.imul(word ^ lower, 0x01000193);
+          inWord = true;
+        } else if (inWord) {
+          words.push(word >>> 0);
+          word = 0x811c9dc5;
+          inWord = false;
+        }
+      }
+    }
+    for (let i = scanned; i < text.length; i++) {
       const code = text.charCodeAt(i);
       a = Math.imul(a ^ code, 0x01000193);
       b = Math.imul(b ^ code, 0x0100019d);
     }
     a = Math.imul(a ^ 0xffff, 0x01000193);
     b = Math.imul(b ^ 0xffff, 0x0100019d);
+    if (!scored) {
+      shapes.push(null);
+      continue;
+    }
+    if (inWord && words.length < SHINGLE_WORDS) words.push(word >>> 0);
+    if (tokenLength > 0) {
+      tokens++;
+      if (tokenLetters * 2 >= tokenLength) wordTokens++;
+    }
+    shapes.push({ tokens, words: wordTokens, longestRun: scanned === 0 ? 0 : longestRun });
   }
-  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+  return { key: (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff), words, shapes };
+}
+
+/** The content key alone (see ConversationScan.key). */
+export function contentKey(conversation: CanonicalConversation): number {
+  return scanConversation(conversation).key;
 }

@@ -1,4 +1,4 @@
-import { qualityLevel } from './quality';
+import { messageContentScore, qualityLevel, scanConversation } from './quality';
 import { DatasetValidator, type ValidationOptions } from './validator';
 
 const chat = (...turns: [string, string][]) => ({
@@ -235,5 +235,33 @@ describe('DatasetValidator duplicates across id kinds', () => {
         message: 'duplicate of record 0',
       }),
     ]);
+  });
+});
+
+describe('scanConversation', () => {
+  it('gives each message the same shape as scoring it on its own', () => {
+    const conversation = {
+      conversationId: 'c',
+      source: 'test',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      metadata: {},
+      messages: [
+        { role: 'system' as const, content: 'Be kind.' },
+        { role: 'user' as const, content: 'lorem ipsum dolor sit amet' },
+        {
+          role: 'assistant' as const,
+          content: `Überlegen wir gemeinsam 😀 ${'long text '.repeat(300)}`,
+        },
+        { role: 'user' as const, content: '#### $$$$ aaaaaaaaaa' },
+      ],
+    };
+    const scan = scanConversation(conversation);
+    expect(scan.shapes[0]).toBeNull();
+    conversation.messages.slice(1).forEach((message, i) => {
+      expect(messageContentScore(message.content, message.role, scan.shapes[i + 1]!)).toBe(
+        messageContentScore(message.content, message.role),
+      );
+    });
+    expect(scan.words).toHaveLength(48);
   });
 });

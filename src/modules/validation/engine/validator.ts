@@ -6,13 +6,14 @@ import {
 import { type IssueCode, shownValue, type ValidationIssue } from './issues';
 import {
   completenessScore,
-  contentKey,
+  type ConversationScan,
   contentScore,
   NearDuplicates,
   type QualityLevel,
   qualityLevel,
   type QualityParts,
   round,
+  scanConversation,
   structureScore,
   weighted,
 } from './quality';
@@ -119,7 +120,8 @@ export class DatasetValidator {
     if (result.repaired) this.repaired++;
     const conversation = result.conversation;
     if (this.checks.has('schema')) issues.push(...this.structureIssues(conversation, index));
-    const duplicateOf = this.duplicateOf(conversation, index, result.derivedId);
+    const scan = scanConversation(conversation);
+    const duplicateOf = this.duplicateOf(conversation, scan.key, index, result.derivedId);
     if (duplicateOf !== undefined) {
       issues.push({
         index,
@@ -129,7 +131,8 @@ export class DatasetValidator {
         value: shownValue(conversation.conversationId),
       });
     }
-    if (this.checks.has('quality')) this.score(conversation, index, duplicateOf !== undefined);
+    if (this.checks.has('quality'))
+      this.score(conversation, scan, index, duplicateOf !== undefined);
     this.finishRecord(issues);
   }
 
@@ -236,6 +239,7 @@ export class DatasetValidator {
    */
   private duplicateOf(
     conversation: CanonicalConversation,
+    key: number,
     index: number,
     derivedId: boolean,
   ): number | undefined {
@@ -244,17 +248,21 @@ export class DatasetValidator {
       byId = this.seenIds.get(conversation.conversationId);
       if (byId === undefined) this.seenIds.set(conversation.conversationId, index);
     }
-    const key = contentKey(conversation);
     const byContent = this.seenContent.get(key);
     if (byContent === undefined) this.seenContent.set(key, index);
     return byId ?? byContent;
   }
 
-  private score(conversation: CanonicalConversation, index: number, exactDuplicate: boolean): void {
-    const near = exactDuplicate ? -1 : this.nearDuplicates.add(conversation);
+  private score(
+    conversation: CanonicalConversation,
+    scan: ConversationScan,
+    index: number,
+    exactDuplicate: boolean,
+  ): void {
+    const near = exactDuplicate ? -1 : this.nearDuplicates.add(conversation, scan.words);
     const parts: QualityParts = {
       structure: structureScore(conversation),
-      content: contentScore(conversation),
+      content: contentScore(conversation, scan),
       duplicates: exactDuplicate ? 0 : near >= 0 ? 0.5 : 1,
       completeness: completenessScore(conversation),
     };
