@@ -61,6 +61,7 @@ export async function conversationThroughput(): Promise<string[]> {
     const parse: number[] = [];
     const standardize: number[] = [];
     const validate: number[] = [];
+    const validateStreaming: number[] = [];
     let quality = '';
     for (let run = 0; run < RUNS; run++) {
       parse.push(await pass(path, () => undefined));
@@ -72,6 +73,11 @@ export async function conversationThroughput(): Promise<string[]> {
       validate.push(await pass(path, (record, index) => validator.add(record, index)));
       const report = validator.report();
       quality = `quality ${report.quality?.score} (${report.quality?.level}), ${report.stats.errors} errors`;
+      const streaming = new DatasetValidator({ conversationScores: false });
+      validateStreaming.push(await pass(path, (record, index) => streaming.add(record, index)));
+      if (streaming.report().quality?.score !== report.quality?.score) {
+        throw new Error('the two validation passes disagree');
+      }
     }
     const line = (label: string, ms: number) =>
       `${label.padEnd(36)} ${(ms / 1000).toFixed(2)} s  ${Math.round(records / (ms / 1000))
@@ -84,6 +90,7 @@ export async function conversationThroughput(): Promise<string[]> {
       line('read + JSON.parse (baseline)', median(parse)),
       line('+ standardize', median(standardize)),
       line('+ standardize + validate (schema, quality)', median(validate)),
+      line('  same, dataset figures only', median(validateStreaming)),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -31,6 +31,11 @@ export interface ValidationOptions extends StandardizeOptions {
   minMessageChars?: number;
   maxMessageChars?: number;
   maxTurns?: number;
+  /**
+   * List every conversation's score in the report (default). A dataset run streams them out
+   * instead and keeps only the dataset's figures, so memory does not grow with the dataset.
+   */
+  conversationScores?: boolean;
 }
 
 export interface ConversationQuality {
@@ -81,6 +86,19 @@ export class DatasetValidator {
   private readonly seenContent = new Map<number, number>();
   private readonly nearDuplicates = new NearDuplicates();
   private readonly conversations: ConversationQuality[] = [];
+  private readonly keepConversations: boolean;
+  private readonly totals = {
+    count: 0,
+    score: 0,
+    structure: 0,
+    content: 0,
+    duplicates: 0,
+    completeness: 0,
+    levels: { excellent: 0, good: 0, acceptable: 0, needs_improvement: 0, poor: 0 } as Record<
+      QualityLevel,
+      number
+    >,
+  };
   private records = 0;
   private invalid = 0;
   private errorCount = 0;
@@ -95,6 +113,7 @@ export class DatasetValidator {
       maxTurns: options.maxTurns ?? DEFAULTS.maxTurns,
     };
     this.checks = new Set(options.checks ?? VALIDATION_CHECKS);
+    this.keepConversations = options.conversationScores ?? true;
   }
 
   add(record: unknown, index = this.records): void {
@@ -260,51 +279,46 @@ export class DatasetValidator {
     exactDuplicate: boolean,
   ): void {
     const near = exactDuplicate ? -1 : this.nearDuplicates.add(conversation, scan.words);
-    const parts: QualityParts = {
-      structure: structureScore(conversation),
-      content: contentScore(conversation, scan),
-      duplicates: exactDuplicate ? 0 : near >= 0 ? 0.5 : 1,
-      completeness: completenessScore(conversation),
-    };
-    const score = weighted(parts);
-    this.conversations.push({
-      index,
-      conversationId: conversation.conversationId,
-      score,
-      level: qualityLevel(score),
-      parts,
-    });
+    const structure = structureScore(conversation);
+    const content = contentScore(conversation, scan);
+    const duplicates = exactDuplicate ? 0 : near >= 0 ? 0.5 : 1;
+    const completeness = completenessScore(conversation);
+    const score = weighted({ structure, content, duplicates, completeness });
+    const level = qualityLevel(score);
+    // Running sums: the dataset's figures need no list of conversations.
+    const totals = this.totals;
+    totals.count++;
+    totals.score += score;
+    totals.structure += structure;
+    totals.content += content;
+    totals.duplicates += duplicates;
+    totals.completeness += completeness;
+    totals.levels[level]++;
+    if (this.keepConversations) {
+      this.conversations.push({
+        index,
+        conversationId: conversation.conversationId,
+        score,
+        level,
+        parts: { structure, content, duplicates, completeness },
+      });
+    }
   }
 
   private datasetQuality(): NonNullable<ValidationReport['quality']> {
-    const count = this.conversations.length;
-    const levels: Record<QualityLevel, number> = {
-      excellent: 0,
-      good: 0,
-      acceptable: 0,
-      needs_improvement: 0,
-      poor: 0,
-    };
-    const sums: QualityParts = { structure: 0, content: 0, duplicates: 0, completeness: 0 };
-    let total = 0;
-    for (const conversation of this.conversations) {
-      levels[conversation.level]++;
-      total += conversation.score;
-      for (const part of Object.keys(sums) as (keyof QualityParts)[])
-        sums[part] += conversation.parts[part];
-    }
+    const { count, levels } = this.totals;
     const mean = (value: number) => (count === 0 ? 0 : round(value / count));
-    const score = mean(total);
+    const score = mean(this.totals.score);
     return {
       score,
       level: qualityLevel(score),
       parts: {
-        structure: mean(sums.structure),
-        content: mean(sums.content),
-        duplicates: mean(sums.duplicates),
-        completeness: mean(sums.completeness),
+        structure: mean(this.totals.structure),
+        content: mean(this.totals.content),
+        duplicates: mean(this.totals.duplicates),
+        completeness: mean(this.totals.completeness),
       },
-      levels,
+      levels: { ...levels },
       conversations: this.conversations,
     };
   }
