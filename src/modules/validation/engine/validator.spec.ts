@@ -265,3 +265,22 @@ describe('scanConversation', () => {
     expect(scan.words).toHaveLength(48);
   });
 });
+
+describe('DatasetValidator without per-conversation scores', () => {
+  it('gives the same dataset figures and lists no conversations', () => {
+    const records = [
+      good,
+      chat(['user', 'x'], ['user', 'y']),
+      good,
+      { prompt: 'lorem ipsum', response: 'test' },
+    ];
+    const full = validate(records);
+    const lean = validate(records, { conversationScores: false });
+    expect(lean.quality!.conversations).toEqual([]);
+    expect({ ...lean.quality, conversations: undefined }).toEqual({
+      ...full.quality,
+      conversations: undefined,
+    });
+    expect(lean.errors).toEqual(full.errors);
+  });
+});
