@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -35,10 +35,12 @@ export class DatasetFieldsDto {
   @Matches(/\S/, { message: 'name must not be blank' })
   name: string;
 
+  /** Up to 2,000 characters; in an update, null clears it. */
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
-  description?: string;
+  description?: string | null;
 
   /** Up to 20 tags of letters, digits, space, `_ . : -` (1-50 characters each). */
   @IsOptional()
@@ -54,31 +56,8 @@ export class DatasetFieldsDto {
   metadata?: Record<string, unknown>;
 }
 
-export class UpdateDatasetDto {
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  @Matches(/\S/, { message: 'name must not be blank' })
-  name?: string;
-
-  /** null clears it. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  description?: string | null;
-
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_TAGS)
-  @IsString({ each: true })
-  @Matches(TAG_PATTERN, { each: true, message: 'each tag must be 1-50 letters, digits or _ . : -' })
-  tags?: string[];
-
-  @IsOptional()
-  @IsObject()
-  metadata?: Record<string, unknown>;
-}
+/** Any of the descriptive fields; `description: null` clears it. */
+export class UpdateDatasetDto extends PartialType(DatasetFieldsDto) {}
 
 /** The multipart form of an upload (documentation for Swagger UI). */
 export class UploadDatasetDto {

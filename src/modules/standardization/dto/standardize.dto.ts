@@ -39,7 +39,8 @@ export class ColumnMappingDto {
   metadata?: string[];
 }
 
-export class StandardizeRequestDto {
+/** Inline records and how to read them: shared by standardization and validation requests. */
+export class ConversationRecordsDto {
   /** JSON objects in any supported template (at most 5,000 per request). */
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
   @IsArray()
@@ -51,11 +52,6 @@ export class StandardizeRequestDto {
   @IsOptional()
   @IsIn(['auto', ...SOURCE_TEMPLATES])
   sourceFormat?: 'auto' | SourceTemplate;
-
-  @ApiPropertyOptional({ enum: TARGET_FORMATS, default: 'canonical' })
-  @IsOptional()
-  @IsIn(TARGET_FORMATS)
-  targetFormat?: TargetFormat;
 
   @IsOptional()
   @ValidateNested()
@@ -70,6 +66,13 @@ export class StandardizeRequestDto {
   @IsOptional()
   @IsObject()
   roleMap?: Record<string, CanonicalRole>;
+}
+
+export class StandardizeRequestDto extends ConversationRecordsDto {
+  @ApiPropertyOptional({ enum: TARGET_FORMATS, default: 'canonical' })
+  @IsOptional()
+  @IsIn(TARGET_FORMATS)
+  targetFormat?: TargetFormat;
 }
 
 export class StandardizeErrorDto {

@@ -1,35 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import type { CanonicalRole } from '../../standardization/conversation/canonical';
+import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { SCHEMA_FORMATS } from '../../standardization/conversation/schemas';
-import {
-  SOURCE_TEMPLATES,
-  type SourceTemplate,
-} from '../../standardization/conversation/source-templates';
-import { ColumnMappingDto } from '../../standardization/dto/standardize.dto';
+import { ConversationRecordsDto } from '../../standardization/dto/standardize.dto';
 import { ISSUE_CODES, type IssueCode } from '../engine/issues';
 import { QUALITY_LEVELS, type QualityLevel } from '../engine/quality';
 import { VALIDATION_CHECKS, type ValidationCheck } from '../engine/validator';
 
-export class ValidateRequestDto {
-  /** JSON objects in any supported template (at most 5,000 per request). */
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
-  @IsArray()
-  @ArrayMinSize(1)
-  records: unknown[];
-
+export class ValidateRequestDto extends ConversationRecordsDto {
   /** Which checks to run (default: all). */
   @ApiPropertyOptional({ enum: VALIDATION_CHECKS, isArray: true })
   @IsOptional()
@@ -43,24 +20,6 @@ export class ValidateRequestDto {
   @IsOptional()
   @IsIn(SCHEMA_FORMATS)
   schemaFormat?: string;
-
-  @ApiPropertyOptional({ enum: ['auto', ...SOURCE_TEMPLATES], default: 'auto' })
-  @IsOptional()
-  @IsIn(['auto', ...SOURCE_TEMPLATES])
-  sourceFormat?: 'auto' | SourceTemplate;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ColumnMappingDto)
-  columnMapping?: ColumnMappingDto;
-
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: { type: 'string', enum: ['system', 'user', 'assistant'] },
-  })
-  @IsOptional()
-  @IsObject()
-  roleMap?: Record<string, CanonicalRole>;
 
   /** How many errors to list, 1-1000 (default 100); the rest are counted. */
   @IsOptional()

@@ -85,41 +85,16 @@ function isWideLetter(code: number): boolean {
 /** Only the start of a long message is examined: enough to judge it, and the cost stays flat. */
 const SHAPE_CHARS = 2000;
 
+/** One text's shape, read the way scanConversation reads each message. */
 function shapeOf(text: string): TextShape {
-  let tokens = 0;
-  let words = 0;
-  let longestRun = 1;
-  let run = 0;
-  let previous = -1;
-  let tokenLength = 0;
-  let tokenLetters = 0;
-  const end = Math.min(text.length, SHAPE_CHARS);
-  for (let i = 0; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === previous) {
-      if (++run > longestRun) longestRun = run;
-    } else {
-      run = 1;
-      previous = code;
-    }
-    const kind = code < 128 ? ASCII_CLASS[code] : isWideLetter(code) ? 2 : 0;
-    if (kind === 1) {
-      if (tokenLength > 0) {
-        tokens++;
-        if (tokenLetters * 2 >= tokenLength) words++;
-        tokenLength = 0;
-        tokenLetters = 0;
-      }
-      continue;
-    }
-    tokenLength++;
-    if (kind === 2) tokenLetters++;
-  }
-  if (tokenLength > 0) {
-    tokens++;
-    if (tokenLetters * 2 >= tokenLength) words++;
-  }
-  return { tokens, words, longestRun: end === 0 ? 0 : longestRun };
+  const single: CanonicalConversation = {
+    conversationId: '',
+    source: '',
+    createdAt: '',
+    metadata: {},
+    messages: [{ role: 'user', content: text }],
+  };
+  return scanConversation(single).shapes[0]!;
 }
 
 /** 0..1 for one message's text: long enough, no placeholder, spam or character runs, natural language. */
