@@ -24,7 +24,10 @@ export interface ObjectStore {
   readRange(id: string, wrappedKey: WrappedKey, offset: number, length: number): Promise<Buffer>;
   exists(id: string): Promise<boolean>;
   delete(id: string): Promise<void>;
-  removeOrphans(isReferenced: (id: string) => Promise<boolean>, minAgeMs?: number): Promise<number>;
+  removeOrphans(
+    referenced: (ids: string[]) => Promise<Set<string>>,
+    minAgeMs?: number,
+  ): Promise<number>;
 }
 
 export interface StoredObject {
@@ -38,6 +41,7 @@ export interface StoredObject {
 
 const TEMP_PREFIX = '.partial-';
 const OBJECT_ID = /^[A-Za-z0-9_-]{1,128}$/;
+const ORPHAN_BATCH = 1000;
 
 /**
  * Objects on local disk under DATA_DIR/objects, each encrypted with its own data key as it
@@ -153,27 +157,31 @@ export class LocalEncryptedStore implements ObjectStore {
   /**
    * Removes partial writes and objects nobody references (left by a crash); returns how many.
    * Only files untouched for `minAgeMs` go, so another process's upload in flight is left alone.
+   * `referenced` answers for a batch of ids at once (one query, not one per file).
    */
   async removeOrphans(
-    isReferenced: (id: string) => Promise<boolean>,
+    referenced: (ids: string[]) => Promise<Set<string>>,
     minAgeMs = 0,
   ): Promise<number> {
     const names = await readdir(this.root).catch(() => [] as string[]);
     const cutoff = Date.now() - minAgeMs;
-    let removed = 0;
+    const old: string[] = [];
     for (const name of names) {
-      const path = join(this.root, name);
-      const modified = await stat(path).then(
+      const modified = await stat(join(this.root, name)).then(
         (info) => info.mtimeMs,
         () => Infinity,
       );
-      if (modified > cutoff) continue;
-      if (name.startsWith(TEMP_PREFIX) || !(await isReferenced(name))) {
-        await unlink(path).catch(() => undefined);
-        removed++;
-      }
+      if (modified <= cutoff) old.push(name);
     }
-    return removed;
+    const orphans = old.filter((name) => name.startsWith(TEMP_PREFIX));
+    const objects = old.filter((name) => !name.startsWith(TEMP_PREFIX));
+    for (let i = 0; i < objects.length; i += ORPHAN_BATCH) {
+      const batch = objects.slice(i, i + ORPHAN_BATCH);
+      const kept = await referenced(batch);
+      orphans.push(...batch.filter((name) => !kept.has(name)));
+    }
+    for (const name of orphans) await unlink(join(this.root, name)).catch(() => undefined);
+    return orphans.length;
   }
 
   private path(id: string): string {

@@ -33,7 +33,7 @@ export class DatasetFiles {
     return this.store.delete(id);
   }
 
-  removeOrphans(isReferenced: (id: string) => Promise<boolean>, minAgeMs: number) {
-    return this.store.removeOrphans(isReferenced, minAgeMs);
+  removeOrphans(referenced: (ids: string[]) => Promise<Set<string>>, minAgeMs: number) {
+    return this.store.removeOrphans(referenced, minAgeMs);
   }
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 // The casts to QueryDeepPartialEntity below: TypeORM's partial type cannot express a jsonb column
 // of `Record<string, unknown>`; the values are plain JSON objects.
-import { DataSource, type QueryDeepPartialEntity, type Repository } from 'typeorm';
+import { DataSource, In, type QueryDeepPartialEntity, type Repository } from 'typeorm';
 import type { DatasetProfile } from './profiling/dataset-profiler';
 import type { DatasetQueryDto } from './dto/dataset.dto';
 import { Dataset } from './entities/dataset.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class DatasetsRepository {
@@ -28,8 +30,12 @@ export class DatasetsRepository {
     return this.repository.findOneBy({ id });
   }
 
-  exists(id: string): Promise<boolean> {
-    return this.repository.existsBy({ id });
+  /** Which of these ids have a dataset row (ids that are not UUIDs have none). */
+  async existingIds(ids: string[]): Promise<Set<string>> {
+    const uuids = ids.filter((id) => UUID.test(id));
+    if (uuids.length === 0) return new Set();
+    const rows = await this.repository.find({ where: { id: In(uuids) }, select: { id: true } });
+    return new Set(rows.map((row) => row.id));
   }
 
   list(org: string, query: DatasetQueryDto): Promise<[Dataset[], number]> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   Injectable,
@@ -22,12 +22,7 @@ import type {
 } from './dto/dataset.dto';
 import type { Dataset } from './entities/dataset.entity';
 import type { DetectedFormat } from './formats/detect';
-import {
-  type DatasetFormat,
-  MalformedContentError,
-  type ReadHints,
-  type Row,
-} from './formats/format';
+import { type DatasetFormat, type ReadHints, type Row } from './formats/format';
 import { rowJson } from './formats/json';
 import { checkParquet } from './formats/parquet';
 import { RowCheckPool } from './formats/row-check';
@@ -80,7 +75,7 @@ export class DatasetsService implements OnApplicationBootstrap, OnModuleDestroy 
   /** Removes files a crash left without a dataset row. */
   async onApplicationBootstrap(): Promise<void> {
     const removed = await this.files.removeOrphans(
-      (id) => this.datasets.exists(id),
+      (ids) => this.datasets.existingIds(ids),
       ORPHAN_MIN_AGE_MS,
     );
     if (removed > 0) this.logger.warn(`removed ${removed} orphaned dataset files`);
@@ -253,7 +248,8 @@ export class DatasetsService implements OnApplicationBootstrap, OnModuleDestroy 
     return {
       filename: `${base}.${format}`,
       contentType: CONTENT_TYPES[format],
-      content: streamOf(writeRows(format, rows, dataset.columns)),
+      // A malformed row ends the stream with an error (the client sees a cut, not wrong bytes).
+      content: Readable.from(writeRows(format, rows, dataset.columns), { objectMode: false }),
       converted: true,
     };
   }
@@ -284,15 +280,6 @@ export class DatasetsService implements OnApplicationBootstrap, OnModuleDestroy 
 
 function hintsOf(dataset: Dataset): ReadHints {
   return { encoding: dataset.encoding, delimiter: dataset.delimiter } as ReadHints;
-}
-
-/** A byte stream of a generator; a malformed row ends it with an error (the client sees a cut). */
-function streamOf(chunks: AsyncIterable<Buffer>): Readable {
-  const output = new PassThrough();
-  pipeline(chunks, output).catch((error: unknown) => {
-    output.destroy(error instanceof MalformedContentError ? error : (error as Error));
-  });
-  return output;
 }
 
 function toDto(dataset: Dataset): DatasetDto {

@@ -121,10 +121,6 @@ export function messageContentScore(
  * (any script), scaled so that 60% or more counts fully. Symbols, codes, numbers and keyboard
  * mash score low.
  */
-export function languageScore(content: string): number {
-  return languageOf(shapeOf(content));
-}
-
 function languageOf({ tokens, words }: TextShape): number {
   if (tokens === 0) return 0;
   if (tokens < 3) return 1;
@@ -211,7 +207,7 @@ const BUCKET_SIZE = 16;
  * minimum of one of 16 bins, instead of hashing every shingle 16 times; empty bins borrow the
  * next filled bin's value (rotation densification), so short texts still compare fairly.
  */
-export function minHash(words: readonly number[]): Uint32Array {
+function minHash(words: readonly number[]): Uint32Array {
   const signature = new Uint32Array(HASHES).fill(EMPTY);
   for (let i = 0; i === 0 || i + 2 < words.length; i++) {
     const value = mix(
@@ -339,9 +335,4 @@ export function scanConversation(conversation: CanonicalConversation): Conversat
     shapes.push({ tokens, words: wordTokens, longestRun: scanned === 0 ? 0 : longestRun });
   }
   return { key: (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff), words, shapes };
-}
-
-/** The content key alone (see ConversationScan.key). */
-export function contentKey(conversation: CanonicalConversation): number {
-  return scanConversation(conversation).key;
 }
