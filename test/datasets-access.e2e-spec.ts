@@ -137,19 +137,24 @@ describe('dataset access, lifecycle and integrity', () => {
   });
 
   it('lists with search, filters, sorting and pagination', async () => {
+    // Unique per run, so a database shared with earlier runs holds no other match.
+    const run = randomBytes(4).toString('hex');
     const csv = await uploadReady(app, Buffer.from('question,answer\nhi,hello\n'), {
       filename: 'tiny.csv',
-      name: 'Tiny 100% sample',
-      tags: 'beta',
+      name: `Tiny 100% sample ${run}`,
+      tags: `beta-${run}`,
     });
     const list = (query: string) => app.request(`/api/datasets?${query}`, { as: 'viewer' });
-    expect((await list('search=100%25')).body.data.map((d: { id: string }) => d.id)).toEqual([
+    const search = encodeURIComponent(`100% sample ${run}`);
+    expect((await list(`search=${search}`)).body.data.map((d: { id: string }) => d.id)).toEqual([
       csv.id,
     ]);
     expect(
       (await list('format=csv')).body.data.every((d: { format: string }) => d.format === 'csv'),
     ).toBe(true);
-    expect((await list('tag=beta')).body.data.map((d: { id: string }) => d.id)).toEqual([csv.id]);
+    expect((await list(`tag=beta-${run}`)).body.data.map((d: { id: string }) => d.id)).toEqual([
+      csv.id,
+    ]);
     expect((await list('status=ready&limit=1&page=1')).body.meta.pagination).toMatchObject({
       limit: 1,
       page: 1,
