@@ -1,4 +1,5 @@
 import type { CanonicalConversation } from '../../standardization/conversation/canonical';
+import { NumberTable } from './number-table';
 
 export const QUALITY_LEVELS = [
   'excellent',
@@ -157,35 +158,65 @@ export function completenessScore(conversation: CanonicalConversation): number {
  * estimated Jaccard similarity of about 0.7 or more).
  */
 export class NearDuplicates {
-  private readonly bands = Array.from({ length: BANDS }, () => new Map<number, number[]>());
-  private readonly signatures: Uint32Array[] = [];
+  private readonly bands = Array.from({ length: BANDS }, () => new NumberTable());
+  /** Every conversation's 16 minimums, one after another. */
+  private signatures = new Uint32Array(HASHES * 1024);
+  /** Per conversation and band: the next member of its bucket, or -1. */
+  private next = new Int32Array(BANDS * 1024);
+  /** Per bucket (its first member and the band): how many members it keeps. */
+  private sizes = new Uint8Array(BANDS * 1024);
+  private count = 0;
 
   /** The index (among those added) of an earlier near-duplicate, or -1; then remembers this one. */
   add(conversation: CanonicalConversation, words = scanConversation(conversation).words): number {
-    const signature = minHash(words);
-    const keys: number[] = [];
+    const id = this.count++;
+    if (id * HASHES >= this.signatures.length) this.grow();
+    const signature = this.signatures;
+    const base = id * HASHES;
+    minHash(words, signature, base);
     let match = -1;
     for (let band = 0; band < BANDS; band++) {
-      const key = signature[2 * band] * 0x200000 + (signature[2 * band + 1] & 0x1fffff);
-      keys.push(key);
-      if (match !== -1) continue;
+      const key =
+        signature[base + 2 * band] * 0x200000 + (signature[base + 2 * band + 1] & 0x1fffff);
+      const first = this.bands[band].get(key);
+      const own = id * BANDS + band;
+      this.next[own] = -1;
+      if (first === -1) {
+        this.bands[band].set(key, id);
+        this.sizes[own] = 1;
+        continue;
+      }
+      for (
+        let other = first;
+        match === -1 && other !== -1;
+        other = this.next[other * BANDS + band]
+      ) {
+        if (agreement(signature, base, other * HASHES) >= NEAR_AGREEMENT) match = other;
+      }
       // Buckets keep their first entries only: members of a bucket are alike, so a handful
       // stands for all of them and the cost per conversation stays bounded.
-      for (const other of this.bands[band].get(key) ?? []) {
-        if (agreement(signature, this.signatures[other]) >= NEAR_AGREEMENT) {
-          match = other;
-          break;
-        }
+      const bucket = first * BANDS + band;
+      if (this.sizes[bucket] < BUCKET_SIZE) {
+        this.sizes[bucket]++;
+        this.next[own] = this.next[bucket];
+        this.next[bucket] = id;
       }
     }
-    const id = this.signatures.length;
-    this.signatures.push(signature);
-    for (let band = 0; band < BANDS; band++) {
-      const bucket = this.bands[band].get(keys[band]);
-      if (!bucket) this.bands[band].set(keys[band], [id]);
-      else if (bucket.length < BUCKET_SIZE) bucket.push(id);
-    }
     return match;
+  }
+
+  private grow(): void {
+    const grown = <T extends Uint32Array | Int32Array | Uint8Array>(
+      array: T,
+      make: (n: number) => T,
+    ) => {
+      const copy = make(array.length * 2);
+      copy.set(array);
+      return copy;
+    };
+    this.signatures = grown(this.signatures, (n) => new Uint32Array(n));
+    this.next = grown(this.next, (n) => new Int32Array(n));
+    this.sizes = grown(this.sizes, (n) => new Uint8Array(n));
   }
 }
 
@@ -193,9 +224,9 @@ const HASHES = 16;
 const BANDS = 8;
 const NEAR_AGREEMENT = 11;
 
-function agreement(a: Uint32Array, b: Uint32Array): number {
+function agreement(signatures: Uint32Array, a: number, b: number): number {
   let same = 0;
-  for (let i = 0; i < HASHES; i++) if (a[i] === b[i]) same++;
+  for (let i = 0; i < HASHES; i++) if (signatures[a + i] === signatures[b + i]) same++;
   return same;
 }
 
@@ -207,29 +238,28 @@ const BUCKET_SIZE = 16;
  * minimum of one of 16 bins, instead of hashing every shingle 16 times; empty bins borrow the
  * next filled bin's value (rotation densification), so short texts still compare fairly.
  */
-function minHash(words: readonly number[]): Uint32Array {
-  const signature = new Uint32Array(HASHES).fill(EMPTY);
+function minHash(words: readonly number[], signature: Uint32Array, base: number): void {
+  signature.fill(EMPTY, base, base + HASHES);
   for (let i = 0; i === 0 || i + 2 < words.length; i++) {
     const value = mix(
       Math.imul(words[i] ?? 0, 0x9e3779b1) ^
         Math.imul(words[i + 1] ?? 0, 0x85ebca77) ^
         Math.imul(words[i + 2] ?? 0, 0xc2b2ae3d),
     );
-    const bin = value >>> 28;
+    const bin = base + (value >>> 28);
     const rest = value & 0x0fffffff;
     if (rest < signature[bin]) signature[bin] = rest;
   }
   for (let bin = 0; bin < HASHES; bin++) {
-    if (signature[bin] !== EMPTY) continue;
+    if (signature[base + bin] !== EMPTY) continue;
     for (let step = 1; step < HASHES; step++) {
-      const other = signature[(bin + step) % HASHES];
+      const other = signature[base + ((bin + step) % HASHES)];
       if (other !== EMPTY && other < 0x10000000) {
-        signature[bin] = (other + step * 0x10000000) >>> 0;
+        signature[base + bin] = (other + step * 0x10000000) >>> 0;
         break;
       }
     }
   }
-  return signature;
 }
 
 const EMPTY = 0xffffffff;

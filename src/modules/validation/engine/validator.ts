@@ -17,6 +17,7 @@ import {
   structureScore,
   weighted,
 } from './quality';
+import { NumberTable } from './number-table';
 import { schemaIssues } from './schema-check';
 
 export const VALIDATION_CHECKS = ['schema', 'quality'] as const;
@@ -83,7 +84,7 @@ export class DatasetValidator {
   private readonly errors: (ValidationIssue & { row: number })[] = [];
   private readonly errorsByCode: Partial<Record<IssueCode, number>> = {};
   private readonly seenIds = new Map<string, number>();
-  private readonly seenContent = new Map<number, number>();
+  private readonly seenContent = new NumberTable();
   private readonly nearDuplicates = new NearDuplicates();
   private readonly conversations: ConversationQuality[] = [];
   private readonly keepConversations: boolean;
@@ -268,8 +269,8 @@ export class DatasetValidator {
       if (byId === undefined) this.seenIds.set(conversation.conversationId, index);
     }
     const byContent = this.seenContent.get(key);
-    if (byContent === undefined) this.seenContent.set(key, index);
-    return byId ?? byContent;
+    if (byContent === -1) this.seenContent.set(key, index);
+    return byId ?? (byContent === -1 ? undefined : byContent);
   }
 
   private score(

@@ -1,0 +1,28 @@
+import { NumberTable } from './number-table';
+
+describe('NumberTable', () => {
+  it('answers -1 for keys it has not stored', () => {
+    const table = new NumberTable();
+    expect(table.get(0)).toBe(-1);
+    expect(table.get(2 ** 53 - 1)).toBe(-1);
+  });
+
+  it('keeps keys that differ only above 32 bits apart, across growth', () => {
+    const table = new NumberTable(4);
+    const keys: number[] = [];
+    for (let i = 0; i < 5000; i++) keys.push(i, i + 2 ** 32, i + 2 ** 40, 2 ** 53 - 1 - i);
+    keys.forEach((key, value) => table.set(key, value));
+    expect(table.size).toBe(keys.length);
+    keys.forEach((key, value) => expect(table.get(key)).toBe(value));
+    expect(table.get(5000)).toBe(-1);
+    expect(table.get(5000 + 2 ** 32)).toBe(-1);
+  });
+
+  it('replaces the value of a key it already holds', () => {
+    const table = new NumberTable();
+    table.set(2 ** 45 + 7, 1);
+    table.set(2 ** 45 + 7, 9);
+    expect(table.size).toBe(1);
+    expect(table.get(2 ** 45 + 7)).toBe(9);
+  });
+});
