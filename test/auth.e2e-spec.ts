@@ -302,6 +302,7 @@ describe('npm run token', () => {
         JWT_SECRET: 'p'.repeat(40),
         ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
         CORS_ORIGINS: 'https://techdeck.example',
+        PII_HASH_SECRET: 'h'.repeat(40),
       },
       ['--sub', 'alice'],
     );

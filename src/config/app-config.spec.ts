@@ -6,6 +6,7 @@ const PRODUCTION = {
   JWT_SECRET: 'k3'.repeat(20),
   ENCRYPTION_KEYS: `k1:${KEY}`,
   CORS_ORIGINS: 'https://techdeck.example',
+  PII_HASH_SECRET: 'h9'.repeat(20),
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -68,6 +69,7 @@ describe('loadConfig', () => {
     ['a short JWT secret', { JWT_SECRET: 'short-secret' }, 'JWT_SECRET is too weak'],
     ['a placeholder JWT secret', { JWT_SECRET: 'changeme' }, 'JWT_SECRET is too weak'],
     ['no encryption keys', { ENCRYPTION_KEYS: '' }, 'ENCRYPTION_KEYS is required'],
+    ['no PII hash secret', { PII_HASH_SECRET: '' }, 'PII_HASH_SECRET is required'],
     ['a wildcard CORS origin', { CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
   ])('refuses production with %s', (_label, override, expected) => {
     const problems = problemsOf({ ...PRODUCTION, ...override });

@@ -109,6 +109,12 @@ class EnvironmentVariables {
   ENCRYPTION_KEYS?: string;
 
   @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(32, { message: 'PII_HASH_SECRET must be at least 32 characters' })
+  PII_HASH_SECRET?: string;
+
+  @IsOptional()
   @IsString()
   CORS_ORIGINS?: string;
 
@@ -215,6 +221,8 @@ export class AppConfig {
   /** Bearer token a Prometheus scraper may use instead of an admin JWT. */
   readonly metricsToken?: string;
   readonly encryptionKeys: EncryptionKey[];
+  /** Secret from which each organisation's key for the PII `hash` action is derived. */
+  readonly piiHashSecret?: string;
   readonly corsOrigins: string[];
   /** Which proxies' X-Forwarded-For to believe for the client IP (rate limits, audit trail). */
   readonly trustProxy: boolean | string[];
@@ -288,6 +296,9 @@ function productionProblems(env: EnvironmentVariables, keys: EncryptionKey[]): s
   if (keys.length === 0) {
     problems.push('ENCRYPTION_KEYS is required in production');
   }
+  if (!env.PII_HASH_SECRET) {
+    problems.push('PII_HASH_SECRET is required in production');
+  }
   if (!env.CORS_ORIGINS || env.CORS_ORIGINS.split(',').some((o) => o.trim() === '*')) {
     problems.push('CORS_ORIGINS must list the allowed origins explicitly in production');
   }
@@ -330,6 +341,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     metricsToken: parsed.METRICS_TOKEN,
     encryptionKeys,
+    piiHashSecret: parsed.PII_HASH_SECRET,
     corsOrigins: (parsed.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())

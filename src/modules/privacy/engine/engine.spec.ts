@@ -1,0 +1,121 @@
+import { resolveOverlaps, scanText } from './analyzer';
+import { ibanValid, luhnValid, ssnValid, vinValid } from './checksums';
+import type { Finding } from './entities';
+import { columnType, scanRecord } from './records';
+import { KeyedHasher, redactText } from './redact';
+
+const found = (text: string) =>
+  scanText(text).map((f) => [f.entityType, text.slice(f.start, f.end)]);
+
+describe('checksums', () => {
+  it('accepts valid numbers and refuses ones with a wrong check digit', () => {
+    expect(luhnValid('4111 1111 1111 1111')).toBe(true);
+    expect(luhnValid('4111 1111 1111 1112')).toBe(false);
+    expect(ibanValid('GB82 WEST 1234 5698 7654 32')).toBe(true);
+    expect(ibanValid('GB82 WEST 1234 5698 7654 33')).toBe(false);
+    expect(vinValid('1M8GDM9AXKP042788')).toBe(true);
+    expect(vinValid('1M8GDM9A1KP042788')).toBe(false);
+    expect(ssnValid('123-45-6789')).toBe(true);
+    for (const invalid of [
+      '000-12-3456',
+      '666-12-3456',
+      '912-12-3456',
+      '123-00-4567',
+      '123-45-0000',
+    ])
+      expect(ssnValid(invalid)).toBe(false);
+  });
+});
+
+describe('scanText', () => {
+  it('finds the Safe Harbor identifiers Presidio lacks', () => {
+    expect(found('MRN: 00482913')).toEqual([['MEDICAL_RECORD_NUMBER', '00482913']]);
+    expect(found('Member ID: XJH482913023')).toEqual([['HEALTH_PLAN_ID', 'XJH482913023']]);
+    expect(found('Fax: (212) 555-0187')).toEqual([['FAX_NUMBER', '(212) 555-0187']]);
+    expect(found('The VIN is 1M8GDM9AXKP042788.')).toEqual([['VEHICLE_ID', '1M8GDM9AXKP042788']]);
+    expect(found('My grandmother is 97 years old.')).toEqual([['DATE_TIME', '97 years old']]);
+    expect(found('She is 45 years old.')).toEqual([]);
+    expect(found('I live at 221 Baker Street with my sister.')).toEqual([
+      ['STREET_ADDRESS', '221 Baker Street'],
+    ]);
+  });
+
+  it('raises a weak match with a context word and leaves it out without one', () => {
+    expect(found('The total was 94107 points')).toEqual([]);
+    expect(found('my zip code is 94107')).toEqual([['ZIP_CODE', '94107']]);
+  });
+
+  it('does not take ordinary capitalised words, acronyms or contractions for names', () => {
+    expect(found("I'm Tired. The MAC Address Changed and I'd Rather Not Talk.")).toEqual([]);
+  });
+
+  it('finds names from the name lists, titles and leads, and places after a preposition', () => {
+    expect(found('Dr. Okonkwo said my husband Daniel Schmidt should rest.')).toEqual([
+      ['PERSON', 'Okonkwo'],
+      ['PERSON', 'Daniel Schmidt'],
+    ]);
+    expect(found('We moved here from Rotterdam last year.')).toEqual([['LOCATION', 'Rotterdam']]);
+  });
+});
+
+describe('resolveOverlaps', () => {
+  const finding = (start: number, end: number, score: number, entityType = 'PERSON'): Finding => ({
+    entityType: entityType as Finding['entityType'],
+    start,
+    end,
+    score,
+    recognizer: 'test',
+  });
+
+  it('keeps the higher score, then the longer span, and drops findings under the minimum', () => {
+    const kept = resolveOverlaps([
+      finding(0, 5, 0.6),
+      finding(0, 10, 0.6),
+      finding(3, 8, 0.9, 'US_SSN'),
+      finding(20, 25, 0.4),
+    ]);
+    expect(kept).toEqual([finding(3, 8, 0.9, 'US_SSN')]);
+    expect(resolveOverlaps([finding(0, 5, 0.6), finding(0, 10, 0.6)])).toEqual([
+      finding(0, 10, 0.6),
+    ]);
+  });
+});
+
+describe('records', () => {
+  it('reads column names', () => {
+    expect(columnType('Patient Name')).toEqual({ entityType: 'PERSON', wholeColumn: true });
+    expect(columnType('DOB')).toEqual({ entityType: 'DATE_TIME', wholeColumn: true });
+    expect(columnType('notes')).toBeUndefined();
+  });
+
+  it('boosts findings of the column type and scans nested fields by path', () => {
+    const findings = scanRecord({ zip: '94107', visit: { note: 'fine', dob: '1950-01-02' } });
+    expect(findings.map((f) => [f.field, f.entityType])).toEqual([
+      ['zip', 'ZIP_CODE'],
+      ['visit.dob', 'DATE_TIME'],
+    ]);
+  });
+});
+
+describe('redactText', () => {
+  const text = 'Call Maria Gonzalez at 415-555-0132.';
+  const findings = scanText(text);
+
+  it('replaces, masks or hashes every finding', () => {
+    expect(redactText(text, findings, 'redact')).toBe('Call [PERSON] at [PHONE_NUMBER].');
+    expect(redactText(text, findings, 'mask')).toBe('Call ************** at ************.');
+    const hashed = redactText(text, findings, 'hash', new KeyedHasher(Buffer.alloc(32, 1)));
+    expect(hashed).toMatch(/^Call \[PERSON:[0-9a-f]{16}\] at \[PHONE_NUMBER:[0-9a-f]{16}\]\.$/);
+  });
+
+  it('gives the same token for the same value under one key and another under another key', () => {
+    const one = new KeyedHasher(Buffer.alloc(32, 1));
+    const two = new KeyedHasher(Buffer.alloc(32, 2));
+    expect(one.token('PERSON', 'Maria  Gonzalez')).toBe(one.token('PERSON', 'maria gonzalez'));
+    expect(one.token('PERSON', 'Maria Gonzalez')).not.toBe(two.token('PERSON', 'Maria Gonzalez'));
+  });
+
+  it('refuses to hash without a key', () => {
+    expect(() => redactText(text, findings, 'hash')).toThrow('keyed hasher');
+  });
+});

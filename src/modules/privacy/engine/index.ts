@@ -1,0 +1,4 @@
+export { DEFAULT_MIN_SCORE, resolveOverlaps, type ScanOptions, scanText } from './analyzer';
+export { ENTITY_TYPES, type EntityType, type Finding } from './entities';
+export { columnType, type FieldFinding, scanRecord, stringFields } from './records';
+export { KeyedHasher, REDACT_ACTIONS, type RedactAction, redactText } from './redact';

@@ -1,0 +1,278 @@
+import { boosted } from './context';
+import type { Finding } from './entities';
+import {
+  COUNTRIES,
+  FIRST_NAMES,
+  isCommonWord,
+  isOrdinaryWord,
+  LAST_NAMES,
+  PLACE_MAX_WORDS,
+  PLACES,
+} from './lexicon';
+
+interface Token {
+  start: number;
+  end: number;
+  lower: string;
+  capitalized: boolean;
+  /** First word of the text, a sentence or a line: its capital says nothing. */
+  sentenceStart: boolean;
+}
+
+const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+const SENTENCE_END = new Set(['.', '!', '?', '\n', '"', '“', ':', ';', '(', '*', '•', '-']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'mister']);
+/** Right before a name: "my name is", "call me", "named" (their lower-cased text ends so). */
+const NAME_LEAD =
+  /(?:name is|name's|name:|names:|name was|call me|calls me|called|named|is under|last name\??|first name\??|surname\??|signed|regards,?|sincerely,?)\s*$/;
+/** Words near a person's name that make a name-list word more likely to be one. */
+const PERSON_CONTEXT = new Set([
+  'name',
+  'named',
+  'called',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'patient',
+  'client',
+  'husband',
+  'wife',
+  'son',
+  'daughter',
+  'brother',
+  'sister',
+  'mother',
+  'father',
+  'mom',
+  'dad',
+  'friend',
+  'boyfriend',
+  'girlfriend',
+  'partner',
+  'kid',
+  'boss',
+  'said',
+  'told',
+  'asked',
+  'given',
+  'dear',
+  'hi',
+  'hello',
+  'thanks',
+]);
+/** Words right before a place: "in", "from", "moved to", "grew up in". */
+const PLACE_LEAD = new Set([
+  'in',
+  'from',
+  'near',
+  'to',
+  'at',
+  'visit',
+  'visited',
+  'visiting',
+  'outside',
+  'around',
+  'toward',
+  'towards',
+]);
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    // A possessive is not part of the name: "Sumaya's kid".
+    const word = match[0].replace(/['’]s$/i, '');
+    const start = match.index;
+    let before = start - 1;
+    while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+    const first = word[0];
+    tokens.push({
+      start,
+      end: start + word.length,
+      lower: word.toLowerCase(),
+      capitalized: first !== first.toLowerCase(),
+      sentenceStart: before < 0 || SENTENCE_END.has(text[before]),
+    });
+  }
+  return tokens;
+}
+
+/** Whether only spaces (and at most one period after a title) separate two tokens. */
+function adjacent(text: string, left: Token, right: Token, allowLineBreak = false): boolean {
+  for (let i = left.end; i < right.start; i++) {
+    const char = text[i];
+    if (char === ' ' || char === '\t') continue;
+    if (allowLineBreak && char === '\n') continue;
+    return false;
+  }
+  return right.start > left.end;
+}
+
+/**
+ * Names and places from the name lists (first names, last names, cities, countries, states of
+ * faker's 77 locales), capitals and the words around them. Scores, before context:
+ * a title ("Dr.", "Mrs") or a lead ("my name is") before a word: 0.85-0.9; a listed first name
+ * followed by a surname: 0.85; a listed first name alone: 0.6 (0.55 first in its sentence); a
+ * listed last name alone: 0.55 (0.45 first in its sentence); a listed name in lower case: 0.4.
+ * Words that are also ordinary English words count only with stronger evidence. Person
+ * context words nearby ("my husband", "patient") add 0.35.
+ */
+export function nameFindings(text: string): Finding[] {
+  const tokens = tokenize(text);
+  const findings: Finding[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const place = placeAt(text, tokens, i);
+    const person = personAt(text, tokens, i);
+    const best = place && (!person || place.finding.score >= person.finding.score) ? place : person;
+    if (!best) continue;
+    findings.push(best.finding);
+    i = best.last;
+  }
+  return findings;
+}
+
+interface Span {
+  finding: Finding;
+  /** The index of the finding's last token. */
+  last: number;
+}
+
+function personAt(text: string, tokens: Token[], i: number): Span | null {
+  const token = tokens[i];
+  const previous = tokens[i - 1];
+  if (isOrdinaryWord(token.lower) || TITLES.has(token.lower) || isAcronym(text, token)) return null;
+  const first = FIRST_NAMES.has(token.lower);
+  const last = LAST_NAMES.has(token.lower);
+  const common = isCommonWord(token.lower);
+  const titled =
+    previous &&
+    TITLES.has(previous.lower) &&
+    /^\.?\s+$/.test(text.slice(previous.end, token.start));
+  const led = NAME_LEAD.test(text.slice(Math.max(0, token.start - 24), token.start).toLowerCase());
+
+  let score = 0;
+  if (titled) score = 0.9;
+  else if (led && (token.capitalized || ((first || last) && !common))) score = 0.85;
+  else if (token.capitalized && first && !common) score = token.sentenceStart ? 0.55 : 0.6;
+  else if (token.capitalized && last && !common) score = token.sentenceStart ? 0.45 : 0.55;
+  else if (token.capitalized && first && common) score = 0.2;
+  else if (token.capitalized && !common && listedSurnameAfter(text, tokens, i)) score = 0.75;
+  else if (token.capitalized && !common && !PLACES.has(token.lower) && token.end - token.start > 2)
+    // Not an English word and in no list: a proper noun, most often a person's name.
+    score = 0.5;
+  else if (!token.capitalized && first && !common && token.lower.length >= 3) score = 0.4;
+  if (score === 0) return null;
+
+  // A surname (or two) after the first word: "Megan Payne", "tracy sukhorukova".
+  let end = i;
+  while (end + 1 < tokens.length && end - i < 2) {
+    const next = tokens[end + 1];
+    if (!adjacent(text, tokens[end], next)) break;
+    const listed = LAST_NAMES.has(next.lower) || FIRST_NAMES.has(next.lower);
+    const surname = token.capitalized
+      ? next.capitalized && !isCommonWord(next.lower) && !isOrdinaryWord(next.lower)
+      : listed && !isCommonWord(next.lower);
+    if (!surname || (PLACES.has(next.lower) && !LAST_NAMES.has(next.lower))) break;
+    end++;
+    if (text.startsWith("'s", next.end) || text.startsWith('’s', next.end)) break;
+  }
+  if (end > i) score = Math.max(score, token.capitalized && (first || titled || led) ? 0.85 : 0.6);
+  if (score < 0.85 && nearPersonContext(tokens, i)) score = boosted(score);
+  if (score < 0.3) return null;
+  return {
+    finding: {
+      entityType: 'PERSON',
+      start: token.start,
+      end: tokens[end].end,
+      score: Math.round(score * 100) / 100,
+      recognizer: 'name-lists',
+    },
+    last: end,
+  };
+}
+
+/** "Mei García": an unlisted capitalised word right before a listed, capitalised surname. */
+function listedSurnameAfter(text: string, tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return (
+    next !== undefined &&
+    next.capitalized &&
+    LAST_NAMES.has(next.lower) &&
+    !isCommonWord(next.lower) &&
+    adjacent(text, tokens[i], next)
+  );
+}
+
+/**
+ * "MAC", "IBAN": short all-capital words are abbreviations; long ones ("HEILIGENBRUNN") are the
+ * town lines of postal addresses. Neither is taken for a person's name.
+ */
+function isAcronym(text: string, token: Token): boolean {
+  const word = text.slice(token.start, token.end);
+  return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+function nearPersonContext(tokens: Token[], i: number): boolean {
+  for (let k = Math.max(0, i - 5); k < i; k++) if (PERSON_CONTEXT.has(tokens[k].lower)) return true;
+  return false;
+}
+
+function placeAt(text: string, tokens: Token[], i: number): Span | null {
+  const token = tokens[i];
+  if (isOrdinaryWord(token.lower)) return null;
+  const previous = tokens[i - 1];
+  const led =
+    previous !== undefined && PLACE_LEAD.has(previous.lower) && adjacent(text, previous, token);
+  // The longest listed place starting here ("ústí nad labem", "vatican city").
+  let words = 0;
+  let phrase = '';
+  let candidate = '';
+  for (let k = 0; k < PLACE_MAX_WORDS && i + k < tokens.length; k++) {
+    if (k > 0 && !adjacent(text, tokens[i + k - 1], tokens[i + k])) break;
+    phrase = k === 0 ? tokens[i].lower : `${phrase} ${tokens[i + k].lower}`;
+    if (PLACES.has(phrase)) {
+      words = k + 1;
+      candidate = phrase;
+    }
+  }
+  let score = 0;
+  if (words > 0) {
+    const ambiguous =
+      words === 1 &&
+      (isCommonWord(candidate) || (FIRST_NAMES.has(candidate) && !COUNTRIES.has(candidate)));
+    if (token.capitalized) score = ambiguous ? (led ? 0.6 : 0.2) : led ? 0.85 : 0.6;
+    else score = ambiguous ? 0 : led ? 0.6 : 0.35;
+  } else if (
+    led &&
+    token.capitalized &&
+    !token.sentenceStart &&
+    !isCommonWord(token.lower) &&
+    !FIRST_NAMES.has(token.lower) &&
+    token.end - token.start > 2
+  ) {
+    // An unlisted capitalised word after "in" / "from": a place more often than not.
+    words = 1;
+    score = 0.5;
+  }
+  if (score < 0.3) return null;
+  let last = i + words - 1;
+  // A capitalised word after an unlisted one extends it ("Zafferana Etnea").
+  while (
+    last + 1 < tokens.length &&
+    tokens[last + 1].capitalized &&
+    !isCommonWord(tokens[last + 1].lower) &&
+    adjacent(text, tokens[last], tokens[last + 1]) &&
+    last - i < 3
+  )
+    last++;
+  return {
+    finding: {
+      entityType: 'LOCATION',
+      start: token.start,
+      end: tokens[last].end,
+      score,
+      recognizer: 'place-lists',
+    },
+    last,
+  };
+}

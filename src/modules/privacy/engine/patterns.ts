@@ -1,0 +1,345 @@
+import { isIPv6 } from 'node:net';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { ibanValid, ipv4Valid, luhnValid, ssnValid, vinValid } from './checksums';
+import { boosted, hasContext } from './context';
+import type { EntityType, Finding } from './entities';
+
+/**
+ * A pattern recognizer in Presidio's style: a regular expression with a base score; an
+ * optional validator that raises a match (checksum passes) or drops it (returns null); context
+ * words near the match add `CONTEXT_BOOST`. `group` picks the part of the match that is the
+ * entity, when the pattern also matches its label ("MRN: 123456").
+ */
+interface PatternRecognizer {
+  name: string;
+  entity: EntityType;
+  pattern: RegExp;
+  score: number;
+  group?: number;
+  context?: readonly string[];
+  /** Only texts containing this are searched (a cheap test that spares the regex). */
+  needs?: RegExp;
+  validate?: (match: string, text: string, start: number) => number | null;
+  /** The entity type for a given match, when it depends on its surroundings. */
+  entityFor?: (text: string, start: number, end: number) => EntityType;
+}
+
+const DIGIT = /\d/;
+const label = (words: string) =>
+  `(?:${words})(?:\\s+(?:number|no\\.?|num|#|id))?(?:\\s+is)?[\\s:#.-]*`;
+
+const PHONE_CONTEXT = [
+  'phone',
+  'telephone',
+  'tel',
+  'cell',
+  'mobile',
+  'call',
+  'text',
+  'reach',
+  'number',
+  'office',
+  'desk',
+  'home',
+  'work',
+  'contact',
+  'fax',
+  'whatsapp',
+];
+const FAX = new Set(['fax', 'facsimile']);
+
+function phoneScore(match: string): number | null {
+  const main = match.replace(/\s*(?:x|ext\.?)\s*\d+$/i, '');
+  const digits = main.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return null;
+  // Dates, times, versions and IP-like numbers are not phone numbers.
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(match)) return null;
+  if (
+    /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/.test(match) ||
+    /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/.test(match)
+  )
+    return null;
+  const phone = parsePhoneNumberFromString(main, { defaultCountry: 'US', extract: false });
+  if (phone?.isValid()) return 0.7;
+  if (main.startsWith('+') || main.startsWith('00')) {
+    const international = parsePhoneNumberFromString('+' + main.replace(/^(\+|00)/, ''));
+    if (international?.isValid()) return 0.7;
+  }
+  return 0.3;
+}
+
+const VIN_CONTEXT = new Set(['vin', 'vehicle', 'chassis']);
+/** A US state's two-letter code right before a number ("Austin, TX 78701"). */
+const US_STATE_BEFORE =
+  /\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]),?\s+$/;
+
+const MONTHS =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+
+const RECOGNIZERS: PatternRecognizer[] = [
+  {
+    name: 'email',
+    entity: 'EMAIL_ADDRESS',
+    pattern:
+      /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[A-Za-z]{2,24}\b/gu,
+    score: 1,
+    needs: /@/,
+  },
+  {
+    name: 'url',
+    entity: 'URL',
+    pattern: /\b(?:https?:\/\/|www\.)[^\s<>"'()]+[^\s<>"'().,;:!?]/gi,
+    score: 0.85,
+    needs: /:\/\/|www\./i,
+  },
+  {
+    name: 'domain',
+    entity: 'DOMAIN_NAME',
+    pattern:
+      /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|org|net|edu|gov|mil|int|info|biz|io|co|uk|us|ca|au|de|fr|nl|be|se|no|dk|fi|pl|cz|es|it|pt|ch|at|ie|nz|in|jp|cn|ru|br|mx|za|health|app|dev)\b/gi,
+    score: 0.5,
+    needs: /\.[a-z]/i,
+    validate: (match) => (/^\d+(\.\d+)*$/.test(match) || !/[a-z]{2}/i.test(match) ? null : 0.5),
+  },
+  {
+    name: 'ipv4',
+    entity: 'IP_ADDRESS',
+    pattern: /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]*\d)/g,
+    score: 0.6,
+    needs: DIGIT,
+    context: ['ip', 'address', 'server', 'host', 'client'],
+    validate: (match) => (ipv4Valid(match) ? 0.95 : null),
+  },
+  {
+    name: 'ipv6',
+    entity: 'IP_ADDRESS',
+    pattern: /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gi,
+    score: 0.9,
+    needs: /:/,
+    validate: (match) =>
+      isIPv6(match) && /[0-9a-f]{1,4}:[0-9a-f]{0,4}:/i.test(match) ? 0.9 : null,
+  },
+  {
+    name: 'ssn',
+    entity: 'US_SSN',
+    pattern: /(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])/g,
+    score: 0.5,
+    needs: DIGIT,
+    context: ['ssn', 'social', 'security', 'ss#', 'ssn#'],
+    validate: (match) => (ssnValid(match) ? 0.85 : null),
+  },
+  {
+    name: 'ssn-labelled',
+    entity: 'US_SSN',
+    pattern: new RegExp(`\\b${label('ssn|social security(?: number)?|ss#')}(\\d{9})\\b`, 'gi'),
+    group: 1,
+    score: 0.9,
+    needs: DIGIT,
+    validate: (match) => (ssnValid(match) ? 0.9 : null),
+  },
+  {
+    name: 'credit-card',
+    entity: 'CREDIT_CARD',
+    pattern:
+      /(?<![\d-])[2-6]\d{3}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\d-])|(?<![\d-])3[47]\d{2}[ -]?\d{6}[ -]?\d{5}(?![\d-])/g,
+    score: 0.5,
+    needs: DIGIT,
+    validate: (match) => {
+      const digits = match.replace(/\D/g, '').length;
+      // Fifteen digits are American Express (34, 37) only: other 15-digit numbers are IMEIs.
+      if (digits === 15 && !/^3[47]/.test(match)) return null;
+      return digits >= 13 && digits <= 19 && luhnValid(match) ? 1 : null;
+    },
+  },
+  {
+    name: 'iban',
+    entity: 'IBAN_CODE',
+    pattern: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g,
+    score: 0.5,
+    needs: DIGIT,
+    validate: (match) => (ibanValid(match) ? 1 : null),
+  },
+  {
+    name: 'mrn',
+    entity: 'MEDICAL_RECORD_NUMBER',
+    pattern: new RegExp(
+      `\\b${label('mrn|medical record|med rec|chart|patient id|patient number|hospital number')}([A-Z]{0,3}-?\\d{4,12}[A-Z]?)\\b`,
+      'gi',
+    ),
+    group: 1,
+    score: 0.9,
+    needs: DIGIT,
+  },
+  {
+    name: 'health-plan',
+    entity: 'HEALTH_PLAN_ID',
+    pattern: new RegExp(
+      `\\b${label('member|membership|policy|subscriber|health plan|insurance|insurance id|beneficiary|medicaid|medicare|group')}([A-Z0-9]{1,4}-?[A-Z0-9]{4,16})\\b`,
+      'gi',
+    ),
+    group: 1,
+    score: 0.85,
+    needs: DIGIT,
+    validate: (match) => (DIGIT.test(match) ? 0.85 : null),
+  },
+  {
+    // Medicare Beneficiary Identifier (CMS format: 11 characters, no S, L, O, I, B, Z).
+    name: 'medicare-mbi',
+    entity: 'HEALTH_PLAN_ID',
+    pattern:
+      /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g,
+    score: 0.5,
+    needs: DIGIT,
+    context: ['medicare', 'mbi', 'beneficiary', 'insurance', 'plan', 'member'],
+  },
+  {
+    name: 'account',
+    entity: 'ACCOUNT_NUMBER',
+    pattern: new RegExp(
+      `\\b${label('account|acct|a/c|bank account|checking|savings|routing')}(\\d[\\d-]{5,18}\\d)\\b`,
+      'gi',
+    ),
+    group: 1,
+    score: 0.8,
+    needs: DIGIT,
+  },
+  {
+    name: 'driver-license',
+    entity: 'US_DRIVER_LICENSE',
+    pattern: new RegExp(
+      `\\b${label("driver'?s?'? licen[cs]e|driving licen[cs]e|dl|licen[cs]e")}([A-Z]{0,2}\\d{5,14}|[A-Z]\\d{3}-?\\d{3,4}-?\\d{2,4}(?:-?\\d{1,3})?)\\b`,
+      'gi',
+    ),
+    group: 1,
+    score: 0.85,
+    needs: DIGIT,
+  },
+  {
+    name: 'vin',
+    entity: 'VEHICLE_ID',
+    pattern: /\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b/gi,
+    score: 0.3,
+    needs: DIGIT,
+    context: ['vin', 'vehicle', 'car', 'truck', 'chassis'],
+    // A VIN whose check digit holds is one; otherwise only a labelled one counts.
+    validate: (match, text, start) =>
+      vinValid(match) ? 1 : hasContext(text, start, start + match.length, VIN_CONTEXT) ? 0.3 : null,
+  },
+  {
+    name: 'mac-address',
+    entity: 'DEVICE_ID',
+    pattern: /\b[0-9A-F]{2}(?:([:-])[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}\b/gi,
+    score: 0.7,
+    needs: /[:-]/,
+    context: ['mac', 'device', 'wifi', 'bluetooth', 'address'],
+  },
+  {
+    name: 'imei',
+    entity: 'DEVICE_ID',
+    pattern: /(?<!\d)\d{15}(?!\d)/g,
+    score: 0.3,
+    needs: DIGIT,
+    context: ['imei', 'device', 'phone', 'handset'],
+    validate: (match) => (luhnValid(match) ? 0.3 : null),
+  },
+  {
+    name: 'device-labelled',
+    entity: 'DEVICE_ID',
+    pattern: new RegExp(
+      `\\b${label('serial|serial number|device|device id|udid|imei|pacemaker serial|implant serial|pump serial')}((?=[A-Z0-9-]*\\d)[A-Z0-9][A-Z0-9-]{5,39})\\b`,
+      'gi',
+    ),
+    group: 1,
+    score: 0.8,
+    needs: DIGIT,
+  },
+  {
+    name: 'phone',
+    entity: 'PHONE_NUMBER',
+    pattern:
+      /(?<![\w+-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,6})?(?![\w-])|(?<![\w+])\+\d{8,14}(?!\w)/gi,
+    score: 0.3,
+    needs: DIGIT,
+    context: PHONE_CONTEXT,
+    validate: phoneScore,
+    entityFor: (text, start, end) =>
+      hasContext(text, start, end, FAX) ? 'FAX_NUMBER' : 'PHONE_NUMBER',
+  },
+  {
+    name: 'date',
+    entity: 'DATE_TIME',
+    pattern: new RegExp(
+      [
+        '\\b\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?)?\\b',
+        '\\b\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})\\b',
+        `\\b\\d{1,2}(?:st|nd|rd|th)?(?: of)? ${MONTHS}\\.?,? \\d{4}\\b`,
+        `\\b${MONTHS}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b`,
+      ].join('|'),
+      'gi',
+    ),
+    score: 0.6,
+    needs: DIGIT,
+    context: [
+      'born',
+      'dob',
+      'birth',
+      'birthday',
+      'admitted',
+      'discharged',
+      'died',
+      'date',
+      'since',
+      'on',
+    ],
+  },
+  {
+    name: 'age-over-89',
+    entity: 'DATE_TIME',
+    pattern:
+      /\b(?:(?:9\d|1[01]\d)[- ](?:years?|yrs?)[- ]old|(?:aged?|age:)\s*(?:9\d|1[01]\d))\b|\b(?:9\d|1[01]\d)(?:yo|y\/o)\b/gi,
+    score: 0.85,
+    needs: /9\d|1[01]\d/,
+  },
+  {
+    name: 'zip',
+    entity: 'ZIP_CODE',
+    pattern: /(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])/g,
+    score: 0.2,
+    needs: DIGIT,
+    context: ['zip', 'zipcode', 'postal', 'postcode', 'code', 'address'],
+    validate: (match, text, start) =>
+      US_STATE_BEFORE.test(text.slice(Math.max(0, start - 6), start)) ? 0.75 : 0.2,
+  },
+];
+
+const CONTEXT_SETS = new Map(RECOGNIZERS.map((r) => [r, new Set(r.context ?? [])]));
+
+/** Every pattern recognizer's findings in a text, before overlaps are resolved. */
+export function patternFindings(text: string): Finding[] {
+  const findings: Finding[] = [];
+  const hasDigit = DIGIT.test(text);
+  for (const recognizer of RECOGNIZERS) {
+    if (recognizer.needs === DIGIT ? !hasDigit : recognizer.needs && !recognizer.needs.test(text))
+      continue;
+    recognizer.pattern.lastIndex = 0;
+    for (const match of text.matchAll(recognizer.pattern)) {
+      const value = recognizer.group ? match[recognizer.group] : match[0];
+      if (!value) continue;
+      const start = recognizer.group ? match.index + match[0].lastIndexOf(value) : match.index;
+      const end = start + value.length;
+      let score: number | null = recognizer.score;
+      if (recognizer.validate) score = recognizer.validate(value, text, start);
+      if (score === null) continue;
+      if (score < 1 && hasContext(text, start, end, CONTEXT_SETS.get(recognizer)!))
+        score = boosted(score);
+      findings.push({
+        entityType: recognizer.entityFor?.(text, start, end) ?? recognizer.entity,
+        start,
+        end,
+        score: Math.round(score * 100) / 100,
+        recognizer: recognizer.name,
+      });
+    }
+  }
+  return findings;
+}

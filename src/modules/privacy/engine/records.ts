@@ -1,0 +1,109 @@
+import { boosted } from './context';
+import type { EntityType, Finding } from './entities';
+import { resolveOverlaps, type ScanOptions, scanText } from './analyzer';
+
+/**
+ * Column names that say what a column holds. A finding of that type in the column gains the
+ * context boost; a column whose name alone says PHI (`ssn`, `mrn`, `patient_name`, `dob`, ...)
+ * is PHI whatever its values look like, so every non-empty value is a finding.
+ */
+const COLUMN_TYPES: [RegExp, EntityType, boolean][] = [
+  [/^(?:ssn|social_?security(?:_?number)?|us_?ssn)$/, 'US_SSN', true],
+  [
+    /^(?:mrn|medical_?record(?:_?(?:number|no|id))?|chart_?(?:number|no|id)|patient_?id)$/,
+    'MEDICAL_RECORD_NUMBER',
+    true,
+  ],
+  [/^(?:dob|date_?of_?birth|birth_?date|birthday)$/, 'DATE_TIME', true],
+  [/^(?:(?:patient|client|full|first|last|given|family|sur)_?name|name|surname)$/, 'PERSON', true],
+  [/^(?:e_?mail(?:_?address)?)$/, 'EMAIL_ADDRESS', true],
+  [/^(?:phone|phone_?number|telephone|mobile|cell(?:_?phone)?|tel)$/, 'PHONE_NUMBER', true],
+  [/^(?:fax|fax_?number)$/, 'FAX_NUMBER', true],
+  [/^(?:(?:street_?|home_?|mailing_?)?address(?:_?line_?\d)?|street)$/, 'STREET_ADDRESS', true],
+  [/^(?:zip|zip_?code|postal_?code|postcode)$/, 'ZIP_CODE', true],
+  [/^(?:city|town|county)$/, 'LOCATION', false],
+  [
+    /^(?:member_?id|policy_?(?:number|id)|insurance_?id|health_?plan_?id|subscriber_?id)$/,
+    'HEALTH_PLAN_ID',
+    true,
+  ],
+  [/^(?:account(?:_?(?:number|no))?|acct)$/, 'ACCOUNT_NUMBER', true],
+  [/^(?:ip|ip_?address)$/, 'IP_ADDRESS', true],
+  [/^(?:vin)$/, 'VEHICLE_ID', true],
+  [/^(?:device_?id|serial_?number|imei)$/, 'DEVICE_ID', true],
+  [/^(?:credit_?card(?:_?number)?|card_?number)$/, 'CREDIT_CARD', false],
+];
+
+export interface ColumnType {
+  entityType: EntityType;
+  /** The column name alone makes every value PHI. */
+  wholeColumn: boolean;
+}
+
+/** What a column's name says it holds (`Patient Name` → PERSON, whole column). */
+export function columnType(name: string): ColumnType | undefined {
+  const key = name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+  for (const [pattern, entityType, wholeColumn] of COLUMN_TYPES) {
+    if (pattern.test(key)) return { entityType, wholeColumn };
+  }
+  return undefined;
+}
+
+export interface FieldFinding extends Finding {
+  field: string;
+}
+
+/**
+ * Findings in a record's string fields (all of them, or the named ones; nested objects by dotted
+ * path), with the column names taken into account.
+ */
+export function scanRecord(
+  record: Record<string, unknown>,
+  fields?: readonly string[],
+  options: ScanOptions = {},
+): FieldFinding[] {
+  const findings: FieldFinding[] = [];
+  for (const [field, value] of stringFields(record, fields)) {
+    const column = columnType(field.split('.').at(-1)!);
+    let candidates = scanText(value, { ...options, minScore: 0 });
+    if (column) {
+      candidates = candidates.map((f) =>
+        f.entityType === column.entityType ? { ...f, score: boosted(f.score) } : f,
+      );
+      if (column.wholeColumn && value.trim() !== '') {
+        const start = value.length - value.trimStart().length;
+        candidates.push({
+          entityType: column.entityType,
+          start,
+          end: value.trimEnd().length,
+          score: 0.9,
+          recognizer: 'column-name',
+        });
+      }
+    }
+    for (const finding of resolveOverlaps(candidates, options))
+      findings.push({ ...finding, field });
+  }
+  return findings;
+}
+
+/** The string values of a record as [dotted path, text], in key order. */
+export function stringFields(
+  record: Record<string, unknown>,
+  only?: readonly string[],
+): [string, string][] {
+  const out: [string, string][] = [];
+  const visit = (value: unknown, path: string, depth: number) => {
+    if (typeof value === 'string') {
+      if (!only || only.includes(path)) out.push([path, value]);
+    } else if (value && typeof value === 'object' && depth < 8) {
+      for (const [key, inner] of Object.entries(value as Record<string, unknown>))
+        visit(inner, path ? `${path}.${Array.isArray(value) ? `${key}` : key}` : key, depth + 1);
+    }
+  };
+  visit(record, '', 0);
+  return out;
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { PiiHashKeys } from './pii-hash-keys';
+import { PrivacyController } from './privacy.controller';
+import { PrivacyService } from './privacy.service';
+
+@Module({
+  controllers: [PrivacyController],
+  providers: [PrivacyService, PiiHashKeys],
+  exports: [PrivacyService, PiiHashKeys],
+})
+export class PrivacyModule {}
