@@ -18,7 +18,7 @@ const TEMPLATES: SyntheticTemplate[] = [
 ];
 
 /** About TARGET_BYTES of JSON Lines, the templates interleaved (as a merged dataset would be). */
-async function generate(path: string): Promise<number> {
+export async function generateConversations(path: string): Promise<number> {
   const out = createWriteStream(path);
   const sources = TEMPLATES.map((template, i) =>
     syntheticRows({ rows: Number.MAX_SAFE_INTEGER, template, seed: 100 + i }),
@@ -37,7 +37,10 @@ async function generate(path: string): Promise<number> {
 }
 
 /** Reads the file line by line and hands each parsed record to `use`; returns the milliseconds. */
-async function pass(path: string, use: (record: unknown, index: number) => void): Promise<number> {
+export async function pass(
+  path: string,
+  use: (record: unknown, index: number) => void,
+): Promise<number> {
   const start = performance.now();
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   let index = 0;
@@ -45,7 +48,7 @@ async function pass(path: string, use: (record: unknown, index: number) => void)
   return performance.now() - start;
 }
 
-const median = (values: number[]) =>
+export const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
@@ -56,7 +59,7 @@ export async function conversationThroughput(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'techdeck-bench-conv-'));
   try {
     const path = join(dir, 'conversations.jsonl');
-    const records = await generate(path);
+    const records = await generateConversations(path);
     const mb = statSync(path).size / 1024 / 1024;
     const parse: number[] = [];
     const standardize: number[] = [];

@@ -6,6 +6,7 @@ import { JwtService } from '@nestjs/jwt';
 import autocannon from 'autocannon';
 import { conversationThroughput } from './conversations';
 import { datasetTransfers } from './datasets';
+import { privacyThroughput } from './privacy';
 
 /**
  * `npm run bench`: throughput and latency of the built service against a bare Fastify route
@@ -213,6 +214,10 @@ async function main(): Promise<void> {
   if (!only || only === 'conversations') {
     console.log('\nStandardization and validation (one core, median of runs)');
     for (const line of await conversationThroughput()) console.log(line);
+  }
+  if (!only || only === 'privacy') {
+    console.log('\nPII scan (median of runs)');
+    for (const line of await privacyThroughput()) console.log(line);
   }
 }
 

@@ -36,6 +36,24 @@ describe('privacy endpoints', () => {
       expect(stats).toMatchObject({ texts: 2, withFindings: 1, findings: 4 });
     });
 
+    it('scans a large request (in worker threads) with every result in its place', async () => {
+      const texts = Array.from(
+        { length: 3000 },
+        (_, i) =>
+          `Week ${i}: the panic attacks are less frequent now. Write to me at c${i}@example.org`,
+      );
+      const response = await post('scan', { texts });
+      expect(response.status).toBe(200);
+      const results = response.body.data.results;
+      expect(results).toHaveLength(3000);
+      results.forEach(
+        (result: { findings: { entityType: string; start: number; end: number }[] }, i: number) => {
+          const email = result.findings.find((f) => f.entityType === 'EMAIL_ADDRESS');
+          expect(email && texts[i].slice(email.start, email.end)).toBe(`c${i}@example.org`);
+        },
+      );
+    });
+
     it('drops a card number that fails its checksum and keeps one that passes', async () => {
       const response = await post('scan', {
         texts: ['card 4111 1111 1111 1111', 'card 4111 1111 1111 1112'],

@@ -34,7 +34,7 @@ export class PrivacyController {
   })
   @ApiEnvelope(200, PiiScanResultDto)
   @ApiErrors('VALIDATION_ERROR', 'PAYLOAD_TOO_LARGE')
-  scan(@Body() request: PiiScanRequestDto): PiiScanResultDto {
+  scan(@Body() request: PiiScanRequestDto): Promise<PiiScanResultDto> {
     return this.privacy.scan(request);
   }
 
@@ -54,7 +54,7 @@ export class PrivacyController {
   redact(
     @Body() request: PiiRedactRequestDto,
     @CurrentPrincipal() principal: Principal,
-  ): PiiRedactResultDto {
+  ): Promise<PiiRedactResultDto> {
     return this.privacy.redact(request, principal.org);
   }
 }

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PiiHashKeys } from './pii-hash-keys';
 import { PrivacyController } from './privacy.controller';
-import { PrivacyService } from './privacy.service';
+import { PiiScanWorkers, PrivacyService } from './privacy.service';
 
 @Module({
   controllers: [PrivacyController],
-  providers: [PrivacyService, PiiHashKeys],
+  providers: [PrivacyService, PiiHashKeys, PiiScanWorkers],
   exports: [PrivacyService, PiiHashKeys],
 })
 export class PrivacyModule {}

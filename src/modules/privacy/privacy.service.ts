@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ApiError } from '../../common/errors/api-error';
 import type {
   PiiFindingDto,
@@ -8,21 +8,39 @@ import type {
   PiiScanResultDto,
   PiiStatsDto,
 } from './dto/privacy.dto';
-import { type FieldFinding, type Finding, redactText, scanRecord, scanText } from './engine';
+import {
+  type FieldFinding,
+  fieldFindings,
+  type Finding,
+  PiiScanPool,
+  redactText,
+  stringFields,
+} from './engine';
 import { PiiHashKeys } from './pii-hash-keys';
+
+/** Worker threads for large scans, closed with the application. */
+@Injectable()
+export class PiiScanWorkers extends PiiScanPool implements OnApplicationShutdown {
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
+}
 
 @Injectable()
 export class PrivacyService {
-  constructor(private readonly hashKeys: PiiHashKeys) {}
+  constructor(
+    private readonly hashKeys: PiiHashKeys,
+    private readonly pool: PiiScanWorkers,
+  ) {}
 
-  scan(request: PiiScanRequestDto): PiiScanResultDto {
-    const results = this.findings(request).map((findings) => ({ findings }));
+  async scan(request: PiiScanRequestDto): Promise<PiiScanResultDto> {
+    const results = (await this.findings(request)).map((findings) => ({ findings }));
     return { results, stats: statsOf(results.map((r) => r.findings)) };
   }
 
-  redact(request: PiiRedactRequestDto, org: string): PiiRedactResultDto {
+  async redact(request: PiiRedactRequestDto, org: string): Promise<PiiRedactResultDto> {
     const hasher = request.action === 'hash' ? this.hashKeys.hasherFor(org) : undefined;
-    const all = this.findings(request);
+    const all = await this.findings(request);
     const results = all.map((findings, i) => {
       if (request.texts) {
         return { text: redactText(request.texts[i], findings, request.action, hasher), findings };
@@ -36,7 +54,11 @@ export class PrivacyService {
     return { results, stats: statsOf(all) };
   }
 
-  private findings(request: PiiScanRequestDto): PiiFindingDto[][] {
+  /**
+   * Each text's (or record's) findings. Large batches are scanned by the worker pool; a record's
+   * fields are scanned as texts, then what their column names say is added here.
+   */
+  private async findings(request: PiiScanRequestDto): Promise<PiiFindingDto[][]> {
     if ((request.texts === undefined) === (request.records === undefined)) {
       throw new ApiError('VALIDATION_ERROR', 'Give either texts or records', [
         { field: 'texts', messages: ['exactly one of texts and records is required'] },
@@ -48,8 +70,19 @@ export class PrivacyService {
       ]);
     }
     const options = { entities: request.entities, minScore: request.minScore };
-    if (request.texts) return request.texts.map((text) => scanText(text, options).map(plain));
-    return request.records!.map((record) => scanRecord(record, request.fields, options));
+    if (request.texts)
+      return (await this.pool.scan(request.texts, options)).map((f) => f.map(plain));
+    const fields = request.records!.map((record) => stringFields(record, request.fields));
+    const candidates = await this.pool.scan(
+      fields.flat().map(([, text]) => text),
+      { ...options, minScore: 0 },
+    );
+    let next = 0;
+    return fields.map((recordFields) =>
+      recordFields.flatMap(([field, text]) =>
+        fieldFindings(field, text, candidates[next++], options),
+      ),
+    );
   }
 }
 

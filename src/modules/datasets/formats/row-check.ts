@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../../common/worker-threads';
 import type { DetectedFormat } from './detect';
 import { MalformedContentError, type RowDecoder } from './format';
 import { rowDecoder } from './row-io';
@@ -188,11 +188,7 @@ export class RowCheckPool {
 
   private spawn(): Worker | undefined {
     if (this.all.length >= this.size) return undefined;
-    const typescript = __filename.endsWith('.ts');
-    const worker = new Worker(join(__dirname, `row-check.worker${typescript ? '.ts' : '.js'}`), {
-      execArgv: typescript ? ['--require', require.resolve('@swc-node/register')] : [],
-    });
-    worker.unref();
+    const worker = startWorker(__dirname, 'row-check.worker', __filename);
     // A crashed worker is dropped; its upload fails through the stream, the next one spawns anew.
     worker.once('error', () => this.forget(worker));
     worker.once('exit', () => this.forget(worker));

@@ -14,34 +14,61 @@ const UNIT =
   '(?:,?\\s*(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|#)\\.?\\s*#?\\s*\\d+[a-z]?)';
 const WORD = "[\\p{L}\\p{M}][\\p{L}\\p{M}'’.-]*";
 
-const PATTERNS: RegExp[] = [
+/** A number then a word: every address pattern that starts with a house number needs one. */
+const NUMBER_WORD = /\d[ ,\d]*\s\p{L}/u;
+const PREFIX_WORD = new RegExp(`(?:${STREET_PREFIXES})\\s`, 'iu');
+const COMPOUND_WORD = new RegExp(`(?:${STREET_COMPOUNDS})\\s+\\d`, 'iu');
+const UNIT_WORD = /(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d/i;
+const ADDRESS_LEAD =
+  /address|lives? (?:at|on)|located|return to|is (?:on|at)|moved to|send|ship to|mail to|resid|lived in/i;
+
+/** Each pattern with a cheap test a text must pass before the pattern is run on it. */
+const PATTERNS: [RegExp, RegExp][] = [
   // 221B Baker Street, 1755 Nelson Mandela Drive Apt. 4
-  new RegExp(
-    `(?<![\\p{L}\\d])\\d{1,6}[a-z]?(?:[ ,]+\\d{1,6})?\\s+(?:${WORD}\\s+){0,4}?(?:${STREET_TYPES})\\b(?:(?<=\\b(?:st|rd|ave|av|dr|ln|blvd|pl|ct|ter|cir|sq|hwy|pkwy|cres|trl))\\.)?${UNIT}?`,
-    'giu',
-  ),
+  [
+    new RegExp(
+      `(?<![\\p{L}\\d])\\d{1,6}[a-z]?(?:[ ,]+\\d{1,6})?\\s+(?:${WORD}\\s+){0,4}?(?:${STREET_TYPES})\\b(?:(?<=\\b(?:st|rd|ave|av|dr|ln|blvd|pl|ct|ter|cir|sq|hwy|pkwy|cres|trl))\\.)?${UNIT}?`,
+      'giu',
+    ),
+    NUMBER_WORD,
+  ],
   // 16 48 rue Descartes, 107 Rue Abdelaziz Thâalbi
-  new RegExp(
-    `(?<![\\p{L}\\d])\\d{1,6}(?:[ ,]+\\d{1,6})?\\s+(?:${STREET_PREFIXES})\\s+${WORD}(?:[ \\t]+${WORD}){0,3}`,
-    'giu',
-  ),
+  [
+    new RegExp(
+      `(?<![\\p{L}\\d])\\d{1,6}(?:[ ,]+\\d{1,6})?\\s+(?:${STREET_PREFIXES})\\s+${WORD}(?:[ \\t]+${WORD}){0,3}`,
+      'giu',
+    ),
+    NUMBER_WORD,
+  ],
   // rue Descartes 16, Calle Mayor 5, Πλατεία Μαβίλη 170
-  new RegExp(
-    `(?<![\\p{L}])(?:\\d{1,6}\\s+)?(?:${STREET_PREFIXES})\\s+(?:${WORD}\\s+){0,4}?\\d{1,5}[a-z]?\\b${UNIT}?`,
-    'giu',
-  ),
+  [
+    new RegExp(
+      `(?<![\\p{L}])(?:\\d{1,6}\\s+)?(?:${STREET_PREFIXES})\\s+(?:${WORD}\\s+){0,4}?\\d{1,5}[a-z]?\\b${UNIT}?`,
+      'giu',
+    ),
+    PREFIX_WORD,
+  ],
   // Nassaustraat 123, Weblinger Gürtel 92 Apt. 584
-  new RegExp(
-    `(?<![\\p{L}])(?:\\d{1,6}\\s+)?(?:${WORD}\\s+){0,2}?[\\p{L}\\p{M}]*(?:${STREET_COMPOUNDS})\\s+\\d{1,5}[a-z]?\\b\\.?${UNIT}?`,
-    'giu',
-  ),
+  [
+    new RegExp(
+      `(?<![\\p{L}])(?:\\d{1,6}\\s+)?(?:${WORD}\\s+){0,2}?[\\p{L}\\p{M}]*(?:${STREET_COMPOUNDS})\\s+\\d{1,5}[a-z]?\\b\\.?${UNIT}?`,
+      'giu',
+    ),
+    COMPOUND_WORD,
+  ],
   // A unit on its own line or after the street: "Apt. 018", "Suite 246".
-  new RegExp(`(?<![\\p{L}])(?:apt|apartment|suite|ste|unit)\\.?\\s*#?\\s*\\d+[a-z]?\\b`, 'giu'),
+  [
+    new RegExp(`(?<![\\p{L}])(?:apt|apartment|suite|ste|unit)\\.?\\s*#?\\s*\\d+[a-z]?\\b`, 'giu'),
+    UNIT_WORD,
+  ],
   // 46 velký průhon 426: a number, one to three words, a number (after an address lead only).
-  new RegExp(
-    `(?<=(?:address(?: is)?(?: with)?|lives (?:at|on)|live (?:at|on)|located at|return to|is on|is at|moved to|send (?:it )?to|ship to|mail to|reside at|residing at|lived in)[:\\s]+(?:it is\\s+)?)(?:\\d{1,5}\\s+)?(?:${WORD}\\s+){1,3}\\d{1,5}[a-z]?\\b\\.?${UNIT}?`,
-    'giu',
-  ),
+  [
+    new RegExp(
+      `(?<=(?:address(?: is)?(?: with)?|lives (?:at|on)|live (?:at|on)|located at|return to|is on|is at|moved to|send (?:it )?to|ship to|mail to|reside at|residing at|lived in)[:\\s]+(?:it is\\s+)?)(?:\\d{1,5}\\s+)?(?:${WORD}\\s+){1,3}\\d{1,5}[a-z]?\\b\\.?${UNIT}?`,
+      'giu',
+    ),
+    ADDRESS_LEAD,
+  ],
 ];
 
 /** A line of a postal block: a few place words ("Gleniti", ", nan", "Saarjärve, JN"). */
@@ -64,7 +91,8 @@ const LEADING_WORDS = /^(?:(?:lives|live|is|on|at|in|with|the|corner|of|to|and)\
 export function addressFindings(text: string): Finding[] {
   if (!/\d/.test(text)) return [];
   const findings: Finding[] = [];
-  for (const pattern of PATTERNS) {
+  for (const [pattern, needs] of PATTERNS) {
+    if (!needs.test(text)) continue;
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
       const lead = LEADING_WORDS.exec(match[0])?.[0].length ?? 0;

@@ -15,8 +15,10 @@ export const DEFAULT_MIN_SCORE = 0.5;
 /** The findings in one text: every recognizer, then overlaps resolved, in text order. */
 export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   if (text.length === 0) return [];
-  const candidates = [...patternFindings(text), ...addressFindings(text), ...nameFindings(text)];
-  return resolveOverlaps(candidates, options);
+  const candidates = patternFindings(text);
+  for (const finding of addressFindings(text)) candidates.push(finding);
+  for (const finding of nameFindings(text)) candidates.push(finding);
+  return candidates.length === 0 ? candidates : resolveOverlaps(candidates, options);
 }
 
 /**

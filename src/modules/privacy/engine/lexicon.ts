@@ -38,6 +38,10 @@ export const PLACES = new Set([...lists.cities, ...lists.countries, ...lists.sta
 export const COUNTRIES = new Set(lists.countries);
 /** The most words a place name in the lists has ("bosnia and herzegovina"). */
 export const PLACE_MAX_WORDS = 4;
+/** First words of the places that have more than one ("vatican" of "vatican city"). */
+export const PLACE_FIRST_WORDS = new Set(
+  [...PLACES].filter((place) => place.includes(' ')).map((place) => place.split(' ')[0]),
+);
 
 /** An ordinary English word: a name or place with this spelling needs more evidence. */
 export function isCommonWord(lower: string): boolean {

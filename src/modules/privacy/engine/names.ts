@@ -6,25 +6,61 @@ import {
   isCommonWord,
   isOrdinaryWord,
   LAST_NAMES,
+  PLACE_FIRST_WORDS,
   PLACE_MAX_WORDS,
   PLACES,
 } from './lexicon';
 
-interface Token {
-  start: number;
-  end: number;
-  lower: string;
-  capitalized: boolean;
-  /** First word of the text, a sentence or a line: its capital says nothing. */
-  sentenceStart: boolean;
+/**
+ * A word of the text. Its lower-cased form is made only when asked for: most words are looked at
+ * through their hash alone (is it a context word?) and never need a string of their own.
+ */
+class Token {
+  private cached: string | undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    readonly capitalized: boolean,
+    /** First word of the text, a sentence or a line: its capital says nothing. */
+    readonly sentenceStart: boolean,
+    /** FNV-1a of the lower-cased ASCII letters (other characters as they are). */
+    readonly hash: number,
+  ) {}
+
+  get lower(): string {
+    return (this.cached ??= this.text.slice(this.start, this.end).toLowerCase());
+  }
 }
 
-const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+/** The same hash as the tokenizer's, for the context words. */
+function wordHash(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
 const SENTENCE_END = new Set(['.', '!', '?', '\n', '"', '“', ':', ';', '(', '*', '•', '-']);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'mister']);
 /** Right before a name: "my name is", "call me", "named" (their lower-cased text ends so). */
 const NAME_LEAD =
   /(?:name is|name's|name:|names:|name was|call me|calls me|called|named|is under|last name\??|first name\??|surname\??|signed|regards,?|sincerely,?)\s*$/;
+/** The last word of each NAME_LEAD phrase: only after one of them is the phrase looked for. */
+const LEAD_TAILS = new Set([
+  'is',
+  'name',
+  'names',
+  'was',
+  'me',
+  'called',
+  'named',
+  'under',
+  'surname',
+  'signed',
+  'regards',
+  'sincerely',
+]);
 /** Words near a person's name that make a name-list word more likely to be one. */
 const PERSON_CONTEXT = new Set([
   'name',
@@ -76,23 +112,68 @@ const PLACE_LEAD = new Set([
   'toward',
   'towards',
 ]);
+/** Hashes of every context word: a word whose hash is not here is none of them. */
+const CONTEXT_HASHES = new Set([...PERSON_CONTEXT, ...PLACE_LEAD, ...LEAD_TAILS].map(wordHash));
 
+const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
+
+function isLetter(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code | 32) >= 97 && (code | 32) <= 122;
+  return NON_ASCII_LETTER.test(text[i]);
+}
+
+/**
+ * Words: letters, with inner apostrophes and hyphens ("O'Brien", "Hubbard-Thomas"); a possessive
+ * is not part of the name ("Sumaya's kid"). One pass over the characters, no regex per word.
+ */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) {
-    // A possessive is not part of the name: "Sumaya's kid".
-    const word = match[0].replace(/['’]s$/i, '');
-    const start = match.index;
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    if (!isLetter(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let hash = 0x811c9dc5;
+    while (i < length) {
+      const code = text.charCodeAt(i);
+      if (isLetter(text, i)) {
+        hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code | 32 : code), 0x01000193);
+        i++;
+      } else if (
+        (code === 39 || code === 0x2019 || code === 45) &&
+        i + 1 < length &&
+        isLetter(text, i + 1)
+      ) {
+        hash = Math.imul(hash ^ code, 0x01000193);
+        i++;
+      } else break;
+    }
+    let end = i;
+    if (
+      end - start > 2 &&
+      (text[end - 2] === "'" || text[end - 2] === '’') &&
+      (text[end - 1] === 's' || text[end - 1] === 'S')
+    )
+      end -= 2;
     let before = start - 1;
     while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
-    const first = word[0];
-    tokens.push({
-      start,
-      end: start + word.length,
-      lower: word.toLowerCase(),
-      capitalized: first !== first.toLowerCase(),
-      sentenceStart: before < 0 || SENTENCE_END.has(text[before]),
-    });
+    const first = text.charCodeAt(start);
+    const capitalized =
+      first < 128 ? first >= 65 && first <= 90 : text[start] !== text[start].toLowerCase();
+    tokens.push(
+      new Token(
+        text,
+        start,
+        end,
+        capitalized,
+        before < 0 || SENTENCE_END.has(text[before]),
+        hash >>> 0,
+      ),
+    );
   }
   return tokens;
 }
@@ -120,9 +201,23 @@ function adjacent(text: string, left: Token, right: Token, allowLineBreak = fals
 export function nameFindings(text: string): Finding[] {
   const tokens = tokenize(text);
   const findings: Finding[] = [];
+  let personContext = -10;
+  let placeLead = -10;
+  let nameLead = -10;
   for (let i = 0; i < tokens.length; i++) {
-    const place = placeAt(text, tokens, i);
-    const person = personAt(text, tokens, i);
+    const token = tokens[i];
+    if (CONTEXT_HASHES.has(token.hash)) {
+      if (PERSON_CONTEXT.has(token.lower)) personContext = i;
+      if (PLACE_LEAD.has(token.lower)) placeLead = i;
+      if (LEAD_TAILS.has(token.lower)) nameLead = i;
+    }
+    const nearContext = i - personContext <= 5 && personContext < i;
+    // A word in lower case is a name or a place only with words around it that say so; the
+    // rest (nearly all words) is passed over without a lookup.
+    if (!token.capitalized && !nearContext && placeLead !== i - 1 && nameLead !== i - 1) continue;
+    if (token.end - token.start < 2 || isOrdinaryWord(token.lower)) continue;
+    const place = placeAt(text, tokens, i, placeLead === i - 1);
+    const person = personAt(text, tokens, i, nearContext, nameLead === i - 1);
     const best = place && (!person || place.finding.score >= person.finding.score) ? place : person;
     if (!best) continue;
     findings.push(best.finding);
@@ -137,7 +232,13 @@ interface Span {
   last: number;
 }
 
-function personAt(text: string, tokens: Token[], i: number): Span | null {
+function personAt(
+  text: string,
+  tokens: Token[],
+  i: number,
+  nearContext: boolean,
+  afterLeadTail: boolean,
+): Span | null {
   const token = tokens[i];
   const previous = tokens[i - 1];
   if (isOrdinaryWord(token.lower) || TITLES.has(token.lower) || isAcronym(text, token)) return null;
@@ -148,7 +249,9 @@ function personAt(text: string, tokens: Token[], i: number): Span | null {
     previous &&
     TITLES.has(previous.lower) &&
     /^\.?\s+$/.test(text.slice(previous.end, token.start));
-  const led = NAME_LEAD.test(text.slice(Math.max(0, token.start - 24), token.start).toLowerCase());
+  const led =
+    afterLeadTail &&
+    NAME_LEAD.test(text.slice(Math.max(0, token.start - 24), token.start).toLowerCase());
 
   let score = 0;
   if (titled) score = 0.9;
@@ -177,7 +280,7 @@ function personAt(text: string, tokens: Token[], i: number): Span | null {
     if (text.startsWith("'s", next.end) || text.startsWith('’s', next.end)) break;
   }
   if (end > i) score = Math.max(score, token.capitalized && (first || titled || led) ? 0.85 : 0.6);
-  if (score < 0.85 && nearPersonContext(tokens, i)) score = boosted(score);
+  if (score < 0.85 && nearContext) score = boosted(score);
   if (score < 0.3) return null;
   return {
     finding: {
@@ -208,26 +311,24 @@ function listedSurnameAfter(text: string, tokens: Token[], i: number): boolean {
  * town lines of postal addresses. Neither is taken for a person's name.
  */
 function isAcronym(text: string, token: Token): boolean {
-  const word = text.slice(token.start, token.end);
-  return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
+  if (token.end - token.start < 2) return false;
+  for (let i = token.start; i < token.end; i++) {
+    const char = text[i];
+    if (char !== char.toUpperCase()) return false;
+  }
+  return true;
 }
 
-function nearPersonContext(tokens: Token[], i: number): boolean {
-  for (let k = Math.max(0, i - 5); k < i; k++) if (PERSON_CONTEXT.has(tokens[k].lower)) return true;
-  return false;
-}
-
-function placeAt(text: string, tokens: Token[], i: number): Span | null {
+function placeAt(text: string, tokens: Token[], i: number, afterLead: boolean): Span | null {
   const token = tokens[i];
   if (isOrdinaryWord(token.lower)) return null;
-  const previous = tokens[i - 1];
-  const led =
-    previous !== undefined && PLACE_LEAD.has(previous.lower) && adjacent(text, previous, token);
+  const led = afterLead && adjacent(text, tokens[i - 1], token);
   // The longest listed place starting here ("ústí nad labem", "vatican city").
   let words = 0;
   let phrase = '';
   let candidate = '';
-  for (let k = 0; k < PLACE_MAX_WORDS && i + k < tokens.length; k++) {
+  const maxWords = PLACE_FIRST_WORDS.has(token.lower) ? PLACE_MAX_WORDS : 1;
+  for (let k = 0; k < maxWords && i + k < tokens.length; k++) {
     if (k > 0 && !adjacent(text, tokens[i + k - 1], tokens[i + k])) break;
     phrase = k === 0 ? tokens[i].lower : `${phrase} ${tokens[i + k].lower}`;
     if (PLACES.has(phrase)) {

@@ -17,14 +17,24 @@ interface PatternRecognizer {
   score: number;
   group?: number;
   context?: readonly string[];
-  /** Only texts containing this are searched (a cheap test that spares the regex). */
-  needs?: RegExp;
+  /** Only texts with one of these characters (flags below) are searched. */
+  needs?: number;
+  /** Only texts with at least this many digits are searched. */
+  minDigits?: number;
+  /** A labelled identifier ("MRN: …"): only texts with one of the labels are searched. */
+  labelled?: boolean;
   validate?: (match: string, text: string, start: number) => number | null;
   /** The entity type for a given match, when it depends on its surroundings. */
   entityFor?: (text: string, start: number, end: number) => EntityType;
 }
 
 const DIGIT = /\d/;
+/** Characters some recognizers need, found in the same pass that counts digits. */
+const AT = 1;
+const COLON = 2;
+const DASH = 4;
+const DOT_LETTER = 8;
+
 const label = (words: string) =>
   `(?:${words})(?:\\s+(?:number|no\\.?|num|#|id))?(?:\\s+is)?[\\s:#.-]*`;
 
@@ -59,13 +69,15 @@ function phoneScore(match: string): number | null {
     /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/.test(match)
   )
     return null;
-  const phone = parsePhoneNumberFromString(main, { defaultCountry: 'US', extract: false });
-  if (phone?.isValid()) return 0.7;
-  if (main.startsWith('+') || main.startsWith('00')) {
-    const international = parsePhoneNumberFromString('+' + main.replace(/^(\+|00)/, ''));
-    if (international?.isValid()) return 0.7;
-  }
-  return 0.3;
+  // libphonenumber's validation (the costly part) only where it can succeed: an international
+  // number, or a US one (ten digits, or eleven after a 1). Anything else needs a context word.
+  const international = main.startsWith('+') || main.startsWith('00');
+  const national = digits.length === 10 || (digits.length === 11 && digits.startsWith('1'));
+  if (!international && !national) return 0.3;
+  const phone = international
+    ? parsePhoneNumberFromString('+' + main.replace(/^(\+|00)/, ''))
+    : parsePhoneNumberFromString(main, { defaultCountry: 'US', extract: false });
+  return phone?.isValid() ? 0.7 : 0.3;
 }
 
 const VIN_CONTEXT = new Set(['vin', 'vehicle', 'chassis']);
@@ -83,14 +95,14 @@ const RECOGNIZERS: PatternRecognizer[] = [
     pattern:
       /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[A-Za-z]{2,24}\b/gu,
     score: 1,
-    needs: /@/,
+    needs: AT,
   },
   {
     name: 'url',
     entity: 'URL',
     pattern: /\b(?:https?:\/\/|www\.)[^\s<>"'()]+[^\s<>"'().,;:!?]/gi,
     score: 0.85,
-    needs: /:\/\/|www\./i,
+    needs: COLON | DOT_LETTER,
   },
   {
     name: 'domain',
@@ -98,7 +110,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     pattern:
       /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|org|net|edu|gov|mil|int|info|biz|io|co|uk|us|ca|au|de|fr|nl|be|se|no|dk|fi|pl|cz|es|it|pt|ch|at|ie|nz|in|jp|cn|ru|br|mx|za|health|app|dev)\b/gi,
     score: 0.5,
-    needs: /\.[a-z]/i,
+    needs: DOT_LETTER,
     validate: (match) => (/^\d+(\.\d+)*$/.test(match) || !/[a-z]{2}/i.test(match) ? null : 0.5),
   },
   {
@@ -106,7 +118,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     entity: 'IP_ADDRESS',
     pattern: /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]*\d)/g,
     score: 0.6,
-    needs: DIGIT,
+    minDigits: 4,
     context: ['ip', 'address', 'server', 'host', 'client'],
     validate: (match) => (ipv4Valid(match) ? 0.95 : null),
   },
@@ -115,7 +127,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     entity: 'IP_ADDRESS',
     pattern: /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gi,
     score: 0.9,
-    needs: /:/,
+    needs: COLON,
     validate: (match) =>
       isIPv6(match) && /[0-9a-f]{1,4}:[0-9a-f]{0,4}:/i.test(match) ? 0.9 : null,
   },
@@ -124,7 +136,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     entity: 'US_SSN',
     pattern: /(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])/g,
     score: 0.5,
-    needs: DIGIT,
+    minDigits: 9,
     context: ['ssn', 'social', 'security', 'ss#', 'ssn#'],
     validate: (match) => (ssnValid(match) ? 0.85 : null),
   },
@@ -134,7 +146,8 @@ const RECOGNIZERS: PatternRecognizer[] = [
     pattern: new RegExp(`\\b${label('ssn|social security(?: number)?|ss#')}(\\d{9})\\b`, 'gi'),
     group: 1,
     score: 0.9,
-    needs: DIGIT,
+    minDigits: 9,
+    labelled: true,
     validate: (match) => (ssnValid(match) ? 0.9 : null),
   },
   {
@@ -143,7 +156,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     pattern:
       /(?<![\d-])[2-6]\d{3}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\d-])|(?<![\d-])3[47]\d{2}[ -]?\d{6}[ -]?\d{5}(?![\d-])/g,
     score: 0.5,
-    needs: DIGIT,
+    minDigits: 13,
     validate: (match) => {
       const digits = match.replace(/\D/g, '').length;
       // Fifteen digits are American Express (34, 37) only: other 15-digit numbers are IMEIs.
@@ -156,7 +169,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     entity: 'IBAN_CODE',
     pattern: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g,
     score: 0.5,
-    needs: DIGIT,
+    minDigits: 8,
     validate: (match) => (ibanValid(match) ? 1 : null),
   },
   {
@@ -168,7 +181,8 @@ const RECOGNIZERS: PatternRecognizer[] = [
     ),
     group: 1,
     score: 0.9,
-    needs: DIGIT,
+    minDigits: 4,
+    labelled: true,
   },
   {
     name: 'health-plan',
@@ -179,7 +193,8 @@ const RECOGNIZERS: PatternRecognizer[] = [
     ),
     group: 1,
     score: 0.85,
-    needs: DIGIT,
+    minDigits: 4,
+    labelled: true,
     validate: (match) => (DIGIT.test(match) ? 0.85 : null),
   },
   {
@@ -189,7 +204,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     pattern:
       /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g,
     score: 0.5,
-    needs: DIGIT,
+    minDigits: 5,
     context: ['medicare', 'mbi', 'beneficiary', 'insurance', 'plan', 'member'],
   },
   {
@@ -201,7 +216,8 @@ const RECOGNIZERS: PatternRecognizer[] = [
     ),
     group: 1,
     score: 0.8,
-    needs: DIGIT,
+    minDigits: 6,
+    labelled: true,
   },
   {
     name: 'driver-license',
@@ -212,14 +228,15 @@ const RECOGNIZERS: PatternRecognizer[] = [
     ),
     group: 1,
     score: 0.85,
-    needs: DIGIT,
+    minDigits: 4,
+    labelled: true,
   },
   {
     name: 'vin',
     entity: 'VEHICLE_ID',
     pattern: /\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b/gi,
     score: 0.3,
-    needs: DIGIT,
+    minDigits: 1,
     context: ['vin', 'vehicle', 'car', 'truck', 'chassis'],
     // A VIN whose check digit holds is one; otherwise only a labelled one counts.
     validate: (match, text, start) =>
@@ -230,7 +247,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     entity: 'DEVICE_ID',
     pattern: /\b[0-9A-F]{2}(?:([:-])[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}\b/gi,
     score: 0.7,
-    needs: /[:-]/,
+    needs: COLON | DASH,
     context: ['mac', 'device', 'wifi', 'bluetooth', 'address'],
   },
   {
@@ -238,7 +255,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     entity: 'DEVICE_ID',
     pattern: /(?<!\d)\d{15}(?!\d)/g,
     score: 0.3,
-    needs: DIGIT,
+    minDigits: 15,
     context: ['imei', 'device', 'phone', 'handset'],
     validate: (match) => (luhnValid(match) ? 0.3 : null),
   },
@@ -251,7 +268,8 @@ const RECOGNIZERS: PatternRecognizer[] = [
     ),
     group: 1,
     score: 0.8,
-    needs: DIGIT,
+    minDigits: 1,
+    labelled: true,
   },
   {
     name: 'phone',
@@ -259,7 +277,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     pattern:
       /(?<![\w+-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,6})?(?![\w-])|(?<![\w+])\+\d{8,14}(?!\w)/gi,
     score: 0.3,
-    needs: DIGIT,
+    minDigits: 7,
     context: PHONE_CONTEXT,
     validate: phoneScore,
     entityFor: (text, start, end) =>
@@ -278,7 +296,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
       'gi',
     ),
     score: 0.6,
-    needs: DIGIT,
+    minDigits: 3,
     context: [
       'born',
       'dob',
@@ -298,14 +316,14 @@ const RECOGNIZERS: PatternRecognizer[] = [
     pattern:
       /\b(?:(?:9\d|1[01]\d)[- ](?:years?|yrs?)[- ]old|(?:aged?|age:)\s*(?:9\d|1[01]\d))\b|\b(?:9\d|1[01]\d)(?:yo|y\/o)\b/gi,
     score: 0.85,
-    needs: /9\d|1[01]\d/,
+    minDigits: 2,
   },
   {
     name: 'zip',
     entity: 'ZIP_CODE',
     pattern: /(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])/g,
     score: 0.2,
-    needs: DIGIT,
+    minDigits: 5,
     context: ['zip', 'zipcode', 'postal', 'postcode', 'code', 'address'],
     validate: (match, text, start) =>
       US_STATE_BEFORE.test(text.slice(Math.max(0, start - 6), start)) ? 0.75 : 0.2,
@@ -314,15 +332,44 @@ const RECOGNIZERS: PatternRecognizer[] = [
 
 const CONTEXT_SETS = new Map(RECOGNIZERS.map((r) => [r, new Set(r.context ?? [])]));
 
+/** Any of the labels the labelled recognizers look for (one test spares six regexes). */
+const LABELS =
+  /ssn|social|mrn|medical|med rec|chart|patient|hospital|member|policy|subscriber|plan|insurance|beneficiary|medicaid|medicare|group|account|acct|a\/c|checking|savings|routing|licen[cs]e|\bdl\b|serial|device|udid|imei/i;
+
+/** One pass over the text: its digit count (low bits) and which needed characters it has. */
+function profile(text: string): { digits: number; flags: number } {
+  let digits = 0;
+  let flags = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+    else if (code === 64) flags |= AT;
+    else if (code === 58) flags |= COLON;
+    else if (code === 45) flags |= DASH;
+    else if (code === 46) {
+      const next = text.charCodeAt(i + 1) | 32;
+      if (next >= 97 && next <= 122) flags |= DOT_LETTER;
+    }
+  }
+  return { digits, flags };
+}
+
 /** Every pattern recognizer's findings in a text, before overlaps are resolved. */
 export function patternFindings(text: string): Finding[] {
   const findings: Finding[] = [];
-  const hasDigit = DIGIT.test(text);
+  const { digits, flags } = profile(text);
+  let labels: boolean | undefined;
   for (const recognizer of RECOGNIZERS) {
-    if (recognizer.needs === DIGIT ? !hasDigit : recognizer.needs && !recognizer.needs.test(text))
-      continue;
-    recognizer.pattern.lastIndex = 0;
-    for (const match of text.matchAll(recognizer.pattern)) {
+    if (recognizer.minDigits !== undefined && digits < recognizer.minDigits) continue;
+    if (recognizer.needs !== undefined && (flags & recognizer.needs) === 0) continue;
+    if (recognizer.labelled && !(labels ??= LABELS.test(text))) continue;
+    const pattern = recognizer.pattern;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      if (match[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
       const value = recognizer.group ? match[recognizer.group] : match[0];
       if (!value) continue;
       const start = recognizer.group ? match.index + match[0].lastIndexOf(value) : match.index;

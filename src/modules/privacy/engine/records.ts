@@ -65,29 +65,38 @@ export function scanRecord(
   fields?: readonly string[],
   options: ScanOptions = {},
 ): FieldFinding[] {
-  const findings: FieldFinding[] = [];
-  for (const [field, value] of stringFields(record, fields)) {
-    const column = columnType(field.split('.').at(-1)!);
-    let candidates = scanText(value, { ...options, minScore: 0 });
-    if (column) {
-      candidates = candidates.map((f) =>
-        f.entityType === column.entityType ? { ...f, score: boosted(f.score) } : f,
-      );
-      if (column.wholeColumn && value.trim() !== '') {
-        const start = value.length - value.trimStart().length;
-        candidates.push({
-          entityType: column.entityType,
-          start,
-          end: value.trimEnd().length,
-          score: 0.9,
-          recognizer: 'column-name',
-        });
-      }
+  return stringFields(record, fields).flatMap(([field, value]) =>
+    fieldFindings(field, value, scanText(value, { ...options, minScore: 0 }), options),
+  );
+}
+
+/**
+ * One field's findings from the text's candidates (scanned with minimum score 0, on this thread
+ * or in a worker), with what the column name says added.
+ */
+export function fieldFindings(
+  field: string,
+  value: string,
+  candidates: Finding[],
+  options: ScanOptions = {},
+): FieldFinding[] {
+  const column = columnType(field.split('.').at(-1)!);
+  let all = candidates;
+  if (column) {
+    all = candidates.map((f) =>
+      f.entityType === column.entityType ? { ...f, score: boosted(f.score) } : f,
+    );
+    if (column.wholeColumn && value.trim() !== '') {
+      all.push({
+        entityType: column.entityType,
+        start: value.length - value.trimStart().length,
+        end: value.trimEnd().length,
+        score: 0.9,
+        recognizer: 'column-name',
+      });
     }
-    for (const finding of resolveOverlaps(candidates, options))
-      findings.push({ ...finding, field });
   }
-  return findings;
+  return resolveOverlaps(all, options).map((finding) => ({ ...finding, field }));
 }
 
 /** The string values of a record as [dotted path, text], in key order. */
