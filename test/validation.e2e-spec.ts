@@ -105,10 +105,46 @@ describe('validation endpoints', () => {
     expect(response.body.data.errorsOmitted).toBe(25);
   });
 
+  it('lists PII findings in the messages by place and type, never by text', async () => {
+    const phi = {
+      messages: [
+        { role: 'user', content: 'My SSN is 123-45-6789 and my email is sam.lee@example.com.' },
+        { role: 'assistant', content: 'Thank you. Please do not share those details here.' },
+      ],
+    };
+    const response = await execute({ records: [good, phi] });
+    expect(response.status).toBe(200);
+    const { pii } = response.body.data;
+    expect(pii).toMatchObject({
+      conversations: 1,
+      findings: 2,
+      byType: { US_SSN: 1, EMAIL_ADDRESS: 1 },
+      examplesOmitted: 0,
+    });
+    expect(pii.examples).toEqual([
+      expect.objectContaining({
+        index: 1,
+        row: 2,
+        field: 'messages[0].content',
+        entityType: 'US_SSN',
+        start: 10,
+        end: 21,
+      }),
+      expect.objectContaining({
+        index: 1,
+        field: 'messages[0].content',
+        entityType: 'EMAIL_ADDRESS',
+      }),
+    ]);
+    expect(response.text).not.toContain('123-45-6789');
+    const without = await execute({ records: [phi], checks: ['schema', 'quality'] });
+    expect(without.body.data.pii).toBeUndefined();
+  });
+
   it.each([
     ['records missing', {}],
     ['records not an array', { records: 'x' }],
-    ['an unknown check', { records: [good], checks: ['bias'] }],
+    ['an unknown check', { records: [good], checks: ['spelling'] }],
     ['an unknown schema format', { records: [good], schemaFormat: 'dolly' }],
     ['maxErrors out of range', { records: [good], maxErrors: 0 }],
     [

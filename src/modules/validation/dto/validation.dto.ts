@@ -7,7 +7,7 @@ import { QUALITY_LEVELS, type QualityLevel } from '../engine/quality';
 import { VALIDATION_CHECKS, type ValidationCheck } from '../engine/validator';
 
 export class ValidateRequestDto extends ConversationRecordsDto {
-  /** Which checks to run (default: all). */
+  /** Which checks to run (default: all): `schema`, `quality`, `pii` (PII / PHI findings). */
   @ApiPropertyOptional({ enum: VALIDATION_CHECKS, isArray: true })
   @IsOptional()
   @IsArray()
@@ -91,6 +91,29 @@ export class ValidationStatsDto {
   repairedEncoding: number;
 }
 
+export class PiiExampleDto {
+  index: number;
+  row: number;
+  /** Where in the standardized conversation: `messages[2].content`. */
+  field: string;
+  entityType: string;
+  /** Character offsets into that message (end exclusive). */
+  start: number;
+  end: number;
+  score: number;
+}
+
+export class ValidationPiiDto {
+  /** Conversations with at least one finding. */
+  conversations: number;
+  findings: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } })
+  byType: Record<string, number>;
+  /** The first findings (up to maxErrors), with their place and never the text. */
+  examples: PiiExampleDto[];
+  examplesOmitted: number;
+}
+
 export class ValidationReportDto {
   valid: boolean;
   stats: ValidationStatsDto;
@@ -98,4 +121,5 @@ export class ValidationReportDto {
   /** Errors beyond maxErrors, counted but not listed. */
   errorsOmitted: number;
   quality?: DatasetQualityDto;
+  pii?: ValidationPiiDto;
 }

@@ -17,10 +17,11 @@ import {
   structureScore,
   weighted,
 } from './quality';
+import { scanText } from '../../privacy/engine/analyzer';
 import { NumberTable } from './number-table';
 import { schemaIssues } from './schema-check';
 
-export const VALIDATION_CHECKS = ['schema', 'quality'] as const;
+export const VALIDATION_CHECKS = ['schema', 'quality', 'pii'] as const;
 export type ValidationCheck = (typeof VALIDATION_CHECKS)[number];
 
 export interface ValidationOptions extends StandardizeOptions {
@@ -61,6 +62,15 @@ export interface ValidationReport {
   errors: (ValidationIssue & { row: number })[];
   /** Errors beyond `maxErrors`, counted but not listed. */
   errorsOmitted: number;
+  /** PII / PHI in the messages (check `pii`): counts, and findings with their place, never the text. */
+  pii?: {
+    conversations: number;
+    findings: number;
+    byType: Record<string, number>;
+    /** The first findings (as many as `maxErrors`); the rest are counted. */
+    examples: PiiExample[];
+    examplesOmitted: number;
+  };
   quality?: {
     score: number;
     level: QualityLevel;
@@ -68,6 +78,16 @@ export interface ValidationReport {
     levels: Record<QualityLevel, number>;
     conversations: ConversationQuality[];
   };
+}
+
+export interface PiiExample {
+  index: number;
+  row: number;
+  field: string;
+  entityType: string;
+  start: number;
+  end: number;
+  score: number;
 }
 
 const DEFAULTS = { maxErrors: 100, minMessageChars: 2, maxMessageChars: 32_000, maxTurns: 200 };
@@ -99,6 +119,12 @@ export class DatasetValidator {
       QualityLevel,
       number
     >,
+  };
+  private readonly pii = {
+    conversations: 0,
+    findings: 0,
+    byType: {} as Record<string, number>,
+    examples: [] as PiiExample[],
   };
   private records = 0;
   private invalid = 0;
@@ -153,6 +179,7 @@ export class DatasetValidator {
     }
     if (this.checks.has('quality'))
       this.score(conversation, scan, index, duplicateOf !== undefined);
+    if (this.checks.has('pii')) this.scanPii(conversation, index);
     this.finishRecord(issues);
   }
 
@@ -170,6 +197,12 @@ export class DatasetValidator {
       errors: this.errors,
       errorsOmitted: this.errorCount - this.errors.length,
     };
+    if (this.checks.has('pii')) {
+      report.pii = {
+        ...this.pii,
+        examplesOmitted: this.pii.findings - this.pii.examples.length,
+      };
+    }
     if (this.checks.has('quality')) report.quality = this.datasetQuality();
     return report;
   }
@@ -183,6 +216,29 @@ export class DatasetValidator {
       if (this.errors.length < this.settings.maxErrors)
         this.errors.push({ ...issue, row: issue.index + 1 });
     }
+  }
+
+  private scanPii(conversation: CanonicalConversation, index: number): void {
+    let found = false;
+    conversation.messages.forEach((message, i) => {
+      for (const finding of scanText(message.content)) {
+        found = true;
+        this.pii.findings++;
+        this.pii.byType[finding.entityType] = (this.pii.byType[finding.entityType] ?? 0) + 1;
+        if (this.pii.examples.length < this.settings.maxErrors) {
+          this.pii.examples.push({
+            index,
+            row: index + 1,
+            field: `messages[${i}].content`,
+            entityType: finding.entityType,
+            start: finding.start,
+            end: finding.end,
+            score: finding.score,
+          });
+        }
+      }
+    });
+    if (found) this.pii.conversations++;
   }
 
   private structureIssues(conversation: CanonicalConversation, index: number): ValidationIssue[] {
