@@ -2,6 +2,7 @@ import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { BiasAnalyzer } from '../src/modules/bias/engine';
 import { type Finding, PiiScanPool, scanText } from '../src/modules/privacy/engine';
 import { generateConversations, median, pass } from './conversations';
 
@@ -48,7 +49,7 @@ async function pooled(path: string, pool: PiiScanPool): Promise<{ ms: number; fi
 }
 
 /**
- * PII scan throughput over a generated JSONL of counselling conversations with planted PII: on
+ * PII scan and bias analysis throughput over a generated JSONL of counselling conversations with planted PII: on
  * one core (this thread parses and scans), and on all cores (worker threads scan), next to
  * reading and JSON.parse of the same file in the same run.
  */
@@ -67,7 +68,9 @@ export async function privacyThroughput(): Promise<string[]> {
     const parse: number[] = [];
     const single: number[] = [];
     const all: number[] = [];
+    const bias: number[] = [];
     let findings = [0, 0];
+    let overall = 0;
     for (let run = 0; run < RUNS; run++) {
       parse.push(await pass(path, () => undefined));
       let found = 0;
@@ -79,6 +82,13 @@ export async function privacyThroughput(): Promise<string[]> {
       const result = await pooled(path, pool);
       all.push(result.ms);
       findings = [found, result.findings];
+      const analyzer = new BiasAnalyzer();
+      bias.push(
+        await pass(path, (record, index) =>
+          analyzer.addText(String(index), textsOf(record, []).join('\n')),
+        ),
+      );
+      overall = analyzer.report().overallBiasScore;
     }
     if (findings[0] !== findings[1])
       throw new Error(`one core found ${findings[0]}, all cores ${findings[1]}`);
@@ -89,6 +99,7 @@ export async function privacyThroughput(): Promise<string[]> {
       line('read + JSON.parse (baseline)', median(parse)),
       line('+ PII scan, one core', median(single)),
       line(`+ PII scan, ${availableParallelism()} worker threads`, median(all)),
+      `${line('+ bias analysis, one core', median(bias))}  ${Math.round(records / (median(bias) / 1000))} records/s (overall score ${overall})`,
     ];
   } finally {
     await pool.close();

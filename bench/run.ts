@@ -216,7 +216,7 @@ async function main(): Promise<void> {
     for (const line of await conversationThroughput()) console.log(line);
   }
   if (!only || only === 'privacy') {
-    console.log('\nPII scan (median of runs)');
+    console.log('\nPII scan and bias analysis (median of runs)');
     for (const line of await privacyThroughput()) console.log(line);
   }
 }

@@ -1,5 +1,6 @@
 import { DatasetsJobsModule } from './modules/datasets/datasets-jobs.module';
 import { DatasetsModule } from './modules/datasets/datasets.module';
+import { BiasModule } from './modules/bias/bias.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
 import { StandardizationModule } from './modules/standardization/standardization.module';
 import { ValidationModule } from './modules/validation/validation.module';
@@ -13,6 +14,7 @@ export const API_MODULES = [
   StandardizationModule,
   ValidationModule,
   PrivacyModule,
+  BiasModule,
 ];
 
 /** Worker processes: the domain modules' job processors, no routes. */

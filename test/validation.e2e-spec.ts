@@ -141,6 +141,26 @@ describe('validation endpoints', () => {
     expect(without.body.data.pii).toBeUndefined();
   });
 
+  it('adds the bias report when asked for it', async () => {
+    const stereotyped = {
+      messages: [
+        { role: 'user', content: 'Old people are useless and slow, all of them.' },
+        {
+          role: 'assistant',
+          content: 'That is a broad claim. What happened that made you feel this?',
+        },
+      ],
+    };
+    const asked = await execute({ records: [good, stereotyped, stereotyped], checks: ['bias'] });
+    expect(asked.status).toBe(200);
+    const age = asked.body.data.bias.biasMetrics.find(
+      (m: { biasType: string }) => m.biasType === 'age',
+    );
+    expect(age.score).toBeGreaterThan(0);
+    expect(age.evidence.exampleRecordIds.generalisations).toContain('1');
+    expect((await execute({ records: [good] })).body.data.bias).toBeUndefined();
+  });
+
   it.each([
     ['records missing', {}],
     ['records not an array', { records: 'x' }],

@@ -115,6 +115,18 @@ class EnvironmentVariables {
   PII_HASH_SECRET?: string;
 
   @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  BIAS_SERVICE_URL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  BIAS_SERVICE_TIMEOUT_MS?: number;
+
+  @IsOptional()
   @IsString()
   CORS_ORIGINS?: string;
 
@@ -223,6 +235,8 @@ export class AppConfig {
   readonly encryptionKeys: EncryptionKey[];
   /** Secret from which each organisation's key for the PII `hash` action is derived. */
   readonly piiHashSecret?: string;
+  /** An external bias service whose scores are merged into the built-in analysis. */
+  readonly biasService?: { url: string; timeoutMs: number };
   readonly corsOrigins: string[];
   /** Which proxies' X-Forwarded-For to believe for the client IP (rate limits, audit trail). */
   readonly trustProxy: boolean | string[];
@@ -342,6 +356,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: parsed.METRICS_TOKEN,
     encryptionKeys,
     piiHashSecret: parsed.PII_HASH_SECRET,
+    biasService: parsed.BIAS_SERVICE_URL
+      ? { url: parsed.BIAS_SERVICE_URL, timeoutMs: parsed.BIAS_SERVICE_TIMEOUT_MS ?? 5000 }
+      : undefined,
     corsOrigins: (parsed.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())

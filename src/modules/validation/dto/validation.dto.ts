@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { BiasReportDto } from '../../bias/dto/bias.dto';
 import { SCHEMA_FORMATS } from '../../standardization/conversation/schemas';
 import { ConversationRecordsDto } from '../../standardization/dto/standardize.dto';
 import { ISSUE_CODES, type IssueCode } from '../engine/issues';
@@ -7,7 +8,10 @@ import { QUALITY_LEVELS, type QualityLevel } from '../engine/quality';
 import { VALIDATION_CHECKS, type ValidationCheck } from '../engine/validator';
 
 export class ValidateRequestDto extends ConversationRecordsDto {
-  /** Which checks to run (default: all): `schema`, `quality`, `pii` (PII / PHI findings). */
+  /**
+   * Which checks to run: `schema`, `quality`, `pii` (PII / PHI findings), `bias` (the bias
+   * report). Default: schema, quality and pii.
+   */
   @ApiPropertyOptional({ enum: VALIDATION_CHECKS, isArray: true })
   @IsOptional()
   @IsArray()
@@ -122,4 +126,6 @@ export class ValidationReportDto {
   errorsOmitted: number;
   quality?: DatasetQualityDto;
   pii?: ValidationPiiDto;
+  /** With the `bias` check: as POST /bias/analyze reports it, record ids being indexes. */
+  bias?: BiasReportDto;
 }

@@ -17,12 +17,15 @@ import {
   structureScore,
   weighted,
 } from './quality';
+import { BiasAnalyzer, type BiasReport } from '../../bias/engine';
 import { scanText } from '../../privacy/engine/analyzer';
 import { NumberTable } from './number-table';
 import { schemaIssues } from './schema-check';
 
-export const VALIDATION_CHECKS = ['schema', 'quality', 'pii'] as const;
+export const VALIDATION_CHECKS = ['schema', 'quality', 'pii', 'bias'] as const;
 export type ValidationCheck = (typeof VALIDATION_CHECKS)[number];
+/** Bias is asked for; the rest runs unless `checks` says otherwise. */
+export const DEFAULT_CHECKS: readonly ValidationCheck[] = ['schema', 'quality', 'pii'];
 
 export interface ValidationOptions extends StandardizeOptions {
   checks?: readonly ValidationCheck[];
@@ -71,6 +74,8 @@ export interface ValidationReport {
     examples: PiiExample[];
     examplesOmitted: number;
   };
+  /** Check `bias`: the report of POST /bias/analyze over the conversations (ids are indexes). */
+  bias?: BiasReport;
   quality?: {
     score: number;
     level: QualityLevel;
@@ -126,6 +131,7 @@ export class DatasetValidator {
     byType: {} as Record<string, number>,
     examples: [] as PiiExample[],
   };
+  private bias?: BiasAnalyzer;
   private records = 0;
   private invalid = 0;
   private errorCount = 0;
@@ -139,7 +145,8 @@ export class DatasetValidator {
       maxMessageChars: options.maxMessageChars ?? DEFAULTS.maxMessageChars,
       maxTurns: options.maxTurns ?? DEFAULTS.maxTurns,
     };
-    this.checks = new Set(options.checks ?? VALIDATION_CHECKS);
+    this.checks = new Set(options.checks ?? DEFAULT_CHECKS);
+    if (this.checks.has('bias')) this.bias = new BiasAnalyzer();
     this.keepConversations = options.conversationScores ?? true;
   }
 
@@ -180,6 +187,7 @@ export class DatasetValidator {
     if (this.checks.has('quality'))
       this.score(conversation, scan, index, duplicateOf !== undefined);
     if (this.checks.has('pii')) this.scanPii(conversation, index);
+    this.bias?.addText(String(index), conversation.messages.map((m) => m.content).join('\n'));
     this.finishRecord(issues);
   }
 
@@ -204,6 +212,7 @@ export class DatasetValidator {
       };
     }
     if (this.checks.has('quality')) report.quality = this.datasetQuality();
+    if (this.bias) report.bias = this.bias.report();
     return report;
   }
 
