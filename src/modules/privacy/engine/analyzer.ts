@@ -1,7 +1,7 @@
 import { addressFindings } from './addresses';
 import type { EntityType, Finding } from './entities';
 import { nameFindings } from './names';
-import { patternFindings } from './patterns';
+import { patternFindings, profile } from './patterns';
 
 export interface ScanOptions {
   /** Only these entity types are reported (default: all). */
@@ -15,8 +15,10 @@ export const DEFAULT_MIN_SCORE = 0.5;
 /** The findings in one text: every recognizer, then overlaps resolved, in text order. */
 export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   if (text.length === 0) return [];
-  const candidates = patternFindings(text);
-  for (const finding of addressFindings(text)) candidates.push(finding);
+  const shape = profile(text);
+  const candidates = patternFindings(text, shape);
+  if (shape.digits > 0)
+    for (const finding of addressFindings(text, shape.digits)) candidates.push(finding);
   for (const finding of nameFindings(text)) candidates.push(finding);
   return candidates.length === 0 ? candidates : resolveOverlaps(candidates, options);
 }

@@ -41,7 +41,6 @@ function wordHash(word: string): number {
   return hash >>> 0;
 }
 
-const SENTENCE_END = new Set(['.', '!', '?', '\n', '"', '“', ':', ';', '(', '*', '•', '-']);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'mister']);
 /** Right before a name: "my name is", "call me", "named" (their lower-cased text ends so). */
 const NAME_LEAD =
@@ -116,11 +115,36 @@ const PLACE_LEAD = new Set([
 const CONTEXT_HASHES = new Set([...PERSON_CONTEXT, ...PLACE_LEAD, ...LEAD_TAILS].map(wordHash));
 
 const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
+const ASCII_LETTER = new Uint8Array(128);
+for (let code = 65; code <= 90; code++) ASCII_LETTER[code] = ASCII_LETTER[code + 32] = 1;
+
+function isLetterCode(code: number, text: string, i: number): boolean {
+  return code < 128 ? ASCII_LETTER[code] === 1 : NON_ASCII_LETTER.test(text[i]);
+}
 
 function isLetter(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
-  if (code < 128) return (code | 32) >= 97 && (code | 32) <= 122;
-  return NON_ASCII_LETTER.test(text[i]);
+  return isLetterCode(text.charCodeAt(i), text, i);
+}
+
+/** Characters after which a word starts a sentence or a line (SENTENCE_END, by code). */
+function endsSentence(code: number): boolean {
+  switch (code) {
+    case 46: // .
+    case 33: // !
+    case 63: // ?
+    case 10: // line feed
+    case 34: // "
+    case 0x201c: // “
+    case 58: // :
+    case 59: // ;
+    case 40: // (
+    case 42: // *
+    case 0x2022: // •
+    case 45: // -
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**
@@ -132,7 +156,7 @@ function tokenize(text: string): Token[] {
   const length = text.length;
   let i = 0;
   while (i < length) {
-    if (!isLetter(text, i)) {
+    if (!isLetterCode(text.charCodeAt(i), text, i)) {
       i++;
       continue;
     }
@@ -140,7 +164,7 @@ function tokenize(text: string): Token[] {
     let hash = 0x811c9dc5;
     while (i < length) {
       const code = text.charCodeAt(i);
-      if (isLetter(text, i)) {
+      if (isLetterCode(code, text, i)) {
         hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code | 32 : code), 0x01000193);
         i++;
       } else if (
@@ -153,14 +177,13 @@ function tokenize(text: string): Token[] {
       } else break;
     }
     let end = i;
-    if (
-      end - start > 2 &&
-      (text[end - 2] === "'" || text[end - 2] === '’') &&
-      (text[end - 1] === 's' || text[end - 1] === 'S')
-    )
-      end -= 2;
+    if (end - start > 2 && (text.charCodeAt(end - 1) | 32) === 115) {
+      const mark = text.charCodeAt(end - 2);
+      if (mark === 39 || mark === 0x2019) end -= 2;
+    }
     let before = start - 1;
-    while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+    while (before >= 0 && (text.charCodeAt(before) === 32 || text.charCodeAt(before) === 9))
+      before--;
     const first = text.charCodeAt(start);
     const capitalized =
       first < 128 ? first >= 65 && first <= 90 : text[start] !== text[start].toLowerCase();
@@ -170,7 +193,7 @@ function tokenize(text: string): Token[] {
         start,
         end,
         capitalized,
-        before < 0 || SENTENCE_END.has(text[before]),
+        before < 0 || endsSentence(text.charCodeAt(before)),
         hash >>> 0,
       ),
     );

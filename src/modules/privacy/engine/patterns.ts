@@ -336,8 +336,14 @@ const CONTEXT_SETS = new Map(RECOGNIZERS.map((r) => [r, new Set(r.context ?? [])
 const LABELS =
   /ssn|social|mrn|medical|med rec|chart|patient|hospital|member|policy|subscriber|plan|insurance|beneficiary|medicaid|medicare|group|account|acct|a\/c|checking|savings|routing|licen[cs]e|\bdl\b|serial|device|udid|imei/i;
 
-/** One pass over the text: its digit count (low bits) and which needed characters it has. */
-function profile(text: string): { digits: number; flags: number } {
+/** What one pass over a text finds: its digits, and which needed characters it has. */
+export interface TextProfile {
+  digits: number;
+  flags: number;
+}
+
+/** One pass over the text: its digit count and which needed characters it has. */
+export function profile(text: string): TextProfile {
   let digits = 0;
   let flags = 0;
   for (let i = 0; i < text.length; i++) {
@@ -355,9 +361,10 @@ function profile(text: string): { digits: number; flags: number } {
 }
 
 /** Every pattern recognizer's findings in a text, before overlaps are resolved. */
-export function patternFindings(text: string): Finding[] {
+export function patternFindings(text: string, { digits, flags } = profile(text)): Finding[] {
   const findings: Finding[] = [];
-  const { digits, flags } = profile(text);
+  // Every recognizer needs a digit or one of the flagged characters: most texts need none.
+  if (digits === 0 && flags === 0) return findings;
   let labels: boolean | undefined;
   for (const recognizer of RECOGNIZERS) {
     if (recognizer.minDigits !== undefined && digits < recognizer.minDigits) continue;
