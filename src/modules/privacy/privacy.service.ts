@@ -13,6 +13,7 @@ import {
   fieldFindings,
   type Finding,
   PiiScanPool,
+  redactRecord,
   redactText,
   stringFields,
 } from './engine';
@@ -45,10 +46,12 @@ export class PrivacyService {
       if (request.texts) {
         return { text: redactText(request.texts[i], findings, request.action, hasher), findings };
       }
-      const record = structuredClone(request.records![i]);
-      for (const [field, inField] of groupByField(findings as FieldFinding[])) {
-        setPath(record, field, redactText(getPath(record, field), inField, request.action, hasher));
-      }
+      const record = redactRecord(
+        request.records![i],
+        findings as FieldFinding[],
+        request.action,
+        hasher,
+      )!;
       return { record, findings };
     });
     return { results, stats: statsOf(all) };
@@ -109,30 +112,4 @@ function statsOf(results: PiiFindingDto[][]): PiiStatsDto {
     findings,
     byType,
   };
-}
-
-function groupByField(findings: FieldFinding[]): Map<string, FieldFinding[]> {
-  const groups = new Map<string, FieldFinding[]>();
-  for (const finding of findings) {
-    const group = groups.get(finding.field) ?? [];
-    group.push(finding);
-    groups.set(finding.field, group);
-  }
-  return groups;
-}
-
-type Container = Record<string, unknown>;
-
-function getPath(record: Container, path: string): string {
-  return path
-    .split('.')
-    .reduce<unknown>((value, key) => (value as Container)[key], record) as string;
-}
-
-function setPath(record: Container, path: string, value: string): void {
-  const keys = path.split('.');
-  const parent = keys
-    .slice(0, -1)
-    .reduce<unknown>((inner, key) => (inner as Container)[key], record);
-  (parent as Container)[keys.at(-1)!] = value;
 }

@@ -1,7 +1,7 @@
 import { resolveOverlaps, scanText } from './analyzer';
 import { ibanValid, luhnValid, ssnValid, vinValid } from './checksums';
 import type { Finding } from './entities';
-import { columnType, scanRecord } from './records';
+import { columnType, redactRecord, scanRecord } from './records';
 import { KeyedHasher, redactText } from './redact';
 
 const found = (text: string) =>
@@ -117,5 +117,24 @@ describe('redactText', () => {
 
   it('refuses to hash without a key', () => {
     expect(() => redactText(text, findings, 'hash')).toThrow('keyed hasher');
+  });
+});
+
+describe('redactRecord', () => {
+  const record = { id: 3, note: 'Email a.b@example.org', visit: { phone: '617-555-0101' } };
+  const findings = scanRecord(record);
+
+  it('redacts each scanned field of a copy and leaves the original', () => {
+    expect(redactRecord(record, findings, 'redact')).toEqual({
+      id: 3,
+      note: 'Email [EMAIL_ADDRESS]',
+      visit: { phone: '[PHONE_NUMBER]' },
+    });
+    expect(record.note).toBe('Email a.b@example.org');
+  });
+
+  it('drops a record with findings and keeps one without', () => {
+    expect(redactRecord(record, findings, 'drop')).toBeNull();
+    expect(redactRecord({ note: 'All fine' }, [], 'drop')).toEqual({ note: 'All fine' });
   });
 });

@@ -1,5 +1,14 @@
 export { DEFAULT_MIN_SCORE, resolveOverlaps, type ScanOptions, scanText } from './analyzer';
 export { ENTITY_TYPES, type EntityType, type Finding } from './entities';
-export { columnType, type FieldFinding, fieldFindings, scanRecord, stringFields } from './records';
+export {
+  columnType,
+  type FieldFinding,
+  fieldFindings,
+  PII_ACTIONS,
+  type PiiAction,
+  redactRecord,
+  scanRecord,
+  stringFields,
+} from './records';
 export { KeyedHasher, REDACT_ACTIONS, type RedactAction, redactText } from './redact';
 export { PiiScanPool, POOL_MIN_CHARS } from './scan-pool';

@@ -1,6 +1,7 @@
 import { boosted } from './context';
 import type { EntityType, Finding } from './entities';
 import { resolveOverlaps, type ScanOptions, scanText } from './analyzer';
+import { type KeyedHasher, REDACT_ACTIONS, type RedactAction, redactText } from './redact';
 
 /**
  * Column names that say what a column holds. A finding of that type in the column gains the
@@ -115,4 +116,37 @@ export function stringFields(
   };
   visit(record, '', 0);
   return out;
+}
+
+/** What the pipeline's PII policy may do with a record: redact its fields, or drop it. */
+export const PII_ACTIONS = [...REDACT_ACTIONS, 'drop'] as const;
+export type PiiAction = (typeof PII_ACTIONS)[number];
+
+/**
+ * A copy of the record with each field's findings replaced (`redact`, `mask`, `hash`), or null
+ * when the action is `drop` and the record has findings. The original is left as it was.
+ */
+export function redactRecord(
+  record: Record<string, unknown>,
+  findings: readonly FieldFinding[],
+  action: PiiAction,
+  hasher?: KeyedHasher,
+): Record<string, unknown> | null {
+  if (action === 'drop') return findings.length > 0 ? null : structuredClone(record);
+  const copy = structuredClone(record);
+  const byField = new Map<string, FieldFinding[]>();
+  for (const finding of findings) {
+    const inField = byField.get(finding.field) ?? [];
+    inField.push(finding);
+    byField.set(finding.field, inField);
+  }
+  for (const [field, inField] of byField) {
+    const keys = field.split('.');
+    const parent = keys
+      .slice(0, -1)
+      .reduce<Record<string, unknown>>((inner, key) => inner[key] as Record<string, unknown>, copy);
+    const key = keys.at(-1)!;
+    parent[key] = redactText(parent[key] as string, inField, action as RedactAction, hasher);
+  }
+  return copy;
 }
