@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { memorySource, readRows } from '../../src/modules/datasets/formats/row-io';
 import { scanText } from '../../src/modules/privacy/engine/analyzer';
 import { checksumNegatives, type LabelledText, syntheticPii } from './pii-synthetic';
 
@@ -166,7 +167,37 @@ const PATTERN_TYPES = [
   'PHONE_NUMBER',
 ];
 
-function main(): void {
+/**
+ * Real counselling text without labels: how much the detector reports on Counsel Chat's questions
+ * and answers, by type, so a reviewer can see its behaviour on the product's kind of text (the
+ * answers do carry therapists' names, sites and phone numbers).
+ */
+async function counselChat(): Promise<string[]> {
+  const bytes = readFileSync(join(__dirname, '../../fixtures/conversations/counsel-chat.csv'));
+  const byType = new Map<string, number>();
+  const perField = { questionText: [0, 0], answerText: [0, 0] };
+  for await (const row of readRows('csv', memorySource(bytes))) {
+    for (const field of ['questionText', 'answerText'] as const) {
+      const findings = scanText(String(row[field] ?? ''));
+      perField[field][0]++;
+      if (findings.length > 0) perField[field][1]++;
+      for (const f of findings) byType.set(f.entityType, (byType.get(f.entityType) ?? 0) + 1);
+    }
+  }
+  return [
+    'Counsel Chat (unlabelled real text): texts with any finding',
+    ...Object.entries(perField).map(
+      ([field, [texts, withFindings]]) =>
+        `  ${field.padEnd(14)} ${withFindings} of ${texts} (${pct(withFindings / texts)})`,
+    ),
+    `  findings by type: ${[...byType]
+      .sort((a, b) => b[1] - a[1])
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}`,
+  ];
+}
+
+async function main(): Promise<void> {
   const presidio = JSON.parse(
     readFileSync(join(__dirname, '../../fixtures/pii/presidio-generated-small.json'), 'utf8'),
   ) as PresidioRecord[];
@@ -217,7 +248,11 @@ function main(): void {
     `  pattern types precision and recall >= 0.95: ${patternsMet ? 'met' : 'NOT met'}`,
     `  false positives on checksum-invalid numbers <= 5%: ${pct(totalFlagged / negatives.length)} ${totalFlagged / negatives.length <= 0.05 ? 'met' : 'NOT met'}`,
   );
+  lines.push('', ...(await counselChat()));
   console.log(lines.join('\n'));
 }
 
-main();
+main().catch((error: Error) => {
+  console.error(error.stack ?? error.message);
+  process.exit(1);
+});

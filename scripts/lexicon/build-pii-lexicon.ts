@@ -50,12 +50,17 @@ for (const locale of Object.values(allLocales) as Definitions[]) {
   strings(person.last_name, lists.lastNames);
   strings(location.city_name, lists.cities);
   strings(location.country, lists.countries);
+  // Continents count as countries: "America" is a place before it is a first name.
+  strings(location.continent, lists.countries);
   strings(location.state, lists.states);
 }
 strings(allLocales.en.word, lists.commonWords);
-// SCOWL sizes 10-35: the common English words, without proper nouns.
-for (const size of ['10', '20', '35'] as const)
-  strings(englishWords[`english/${size}`], lists.commonWords);
+// SCOWL sizes 10-35, with the American, British and Canadian spellings: the common English
+// words, without proper nouns.
+for (const variant of ['english', 'english/american', 'english/british', 'english/canadian']) {
+  for (const size of ['10', '20', '35'])
+    strings(englishWords[`${variant}/${size}`], lists.commonWords);
+}
 
 const output = Object.fromEntries(
   Object.entries(lists).map(([name, set]) => [name, [...set].sort()]),

@@ -4,6 +4,12 @@ import { PLACES } from './lexicon';
 /** Street types written after the name ("Argyll Road", "Main St."). */
 const STREET_TYPES =
   'street|st|road|rd|avenue|ave|av|drive|dr|lane|ln|boulevard|blvd|way|place|pl|court|ct|terrace|ter|circle|cir|square|sq|highway|hwy|parkway|pkwy|alley|crescent|cres|trail|trl|plaza|pike|mews|wharf|quay|esplanade|promenade';
+/**
+ * Street types that are everyday words ("in a way", "the circle"): after a number they make an
+ * address only when the street name before them is capitalised ("12 Abbey Way").
+ */
+const EVERYDAY_TYPES = /\b(?:way|place|court|circle|square|terrace|trail|plaza|alley|close)$/i;
+const CAPITALISED_NAME = /^\d[\d\s,a-z]*?\s\p{Lu}/u;
 /** Street words written before the name ("rue Descartes", "Calle Mayor"). */
 const STREET_PREFIXES =
   'rue|avenue|boulevard|chemin|place|calle|carrer|avenida|rua|travessa|via|viale|piazza|corso|largo|strada|ulica|ul\\.|aleja|plac|ulice|náměstí|utca|út|πλατεία|οδός|odos';
@@ -98,7 +104,9 @@ export function addressFindings(text: string, digits = /\d/.test(text) ? 1 : 0):
       const lead = LEADING_WORDS.exec(match[0])?.[0].length ?? 0;
       const start = match.index + lead;
       let end = match.index + match[0].replace(/[\s,]+$/, '').length;
-      if (!/\d/.test(text.slice(start, end))) continue;
+      const value = text.slice(start, end);
+      if (!/\d/.test(value)) continue;
+      if (EVERYDAY_TYPES.test(value) && !CAPITALISED_NAME.test(value)) continue;
       let score = 0.7;
       const tail = SAME_LINE_TAIL.exec(text.slice(end));
       if (tail && placeTail(tail[0])) end += tail[0].length;

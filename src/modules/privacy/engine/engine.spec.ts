@@ -49,6 +49,23 @@ describe('scanText', () => {
     expect(found("I'm Tired. The MAC Address Changed and I'd Rather Not Talk.")).toEqual([]);
   });
 
+  it('leaves ordinary capitalised words, run-together words and sentence-joins alone', () => {
+    expect(
+      found('Recognizing the pattern helps. Behavioral therapy too. Self-care matters.'),
+    ).toEqual([]);
+    expect(found('Read about Brain ChemicalsAnxiety and TodayMedication here.')).toEqual([]);
+    expect(found('It takes time.It is normal to feel this way.In time it eases.')).toEqual([]);
+    expect(found('I have tried CBT and DBT in 10, 15 minutes in a way that helps.')).toEqual([]);
+  });
+
+  it('finds places of several words, whose first word is an ordinary one', () => {
+    expect(found('We moved from South Africa to North Carolina.')).toEqual([
+      ['LOCATION', 'South Africa'],
+      ['LOCATION', 'North Carolina'],
+    ]);
+    expect(found('The wind came from the west.')).toEqual([]);
+  });
+
   it('finds names from the name lists, titles and leads, and places after a preposition', () => {
     expect(found('Dr. Okonkwo said my husband Daniel Schmidt should rest.')).toEqual([
       ['PERSON', 'Okonkwo'],

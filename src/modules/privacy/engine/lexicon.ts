@@ -49,13 +49,14 @@ export function isCommonWord(lower: string): boolean {
   // Inflected forms of common words ("watchers", "capitalized") and contractions ("i'd").
   const apostrophe = lower.search(/['’]/);
   if (apostrophe > 0) return common.has(lower.slice(0, apostrophe));
-  for (const suffix of ['s', 'es', 'ed', 'd', 'ing', 'ly', 'er']) {
-    if (
-      lower.length > suffix.length + 2 &&
-      lower.endsWith(suffix) &&
-      common.has(lower.slice(0, -suffix.length))
-    )
-      return true;
+  // "self-care", "follow-up": a compound of common words.
+  if (lower.includes('-'))
+    return lower.split('-').every((part) => part === '' || isCommonWord(part));
+  for (const suffix of ['s', 'es', 'ed', 'd', 'ing', 'ly', 'er', 'al']) {
+    if (lower.length <= suffix.length + 2 || !lower.endsWith(suffix)) continue;
+    const stem = lower.slice(0, -suffix.length);
+    // "recognizing" → "recognize", "behavioral" → "behavior".
+    if (common.has(stem) || common.has(stem + 'e')) return true;
   }
   return false;
 }

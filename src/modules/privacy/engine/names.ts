@@ -238,7 +238,12 @@ export function nameFindings(text: string): Finding[] {
     // A word in lower case is a name or a place only with words around it that say so; the
     // rest (nearly all words) is passed over without a lookup.
     if (!token.capitalized && !nearContext && placeLead !== i - 1 && nameLead !== i - 1) continue;
-    if (token.end - token.start < 2 || isOrdinaryWord(token.lower)) continue;
+    // An ordinary word is neither a name nor a place, unless it starts one ("South Africa").
+    if (
+      token.end - token.start < 2 ||
+      (isOrdinaryWord(token.lower) && !PLACE_FIRST_WORDS.has(token.lower))
+    )
+      continue;
     const place = placeAt(text, tokens, i, placeLead === i - 1);
     const person = personAt(text, tokens, i, nearContext, nameLead === i - 1);
     const best = place && (!person || place.finding.score >= person.finding.score) ? place : person;
@@ -264,7 +269,13 @@ function personAt(
 ): Span | null {
   const token = tokens[i];
   const previous = tokens[i - 1];
-  if (isOrdinaryWord(token.lower) || TITLES.has(token.lower) || isAcronym(text, token)) return null;
+  if (
+    isOrdinaryWord(token.lower) ||
+    TITLES.has(token.lower) ||
+    isAcronym(text, token) ||
+    runTogetherWords(text, token)
+  )
+    return null;
   const first = FIRST_NAMES.has(token.lower);
   const last = LAST_NAMES.has(token.lower);
   const common = isCommonWord(token.lower);
@@ -283,8 +294,15 @@ function personAt(
   else if (token.capitalized && last && !common) score = token.sentenceStart ? 0.45 : 0.55;
   else if (token.capitalized && first && common) score = 0.2;
   else if (token.capitalized && !common && listedSurnameAfter(text, tokens, i)) score = 0.75;
-  else if (token.capitalized && !common && !PLACES.has(token.lower) && token.end - token.start > 2)
-    // Not an English word and in no list: a proper noun, most often a person's name.
+  else if (
+    token.capitalized &&
+    !token.sentenceStart &&
+    !common &&
+    !PLACES.has(token.lower) &&
+    token.end - token.start > 2
+  )
+    // Capitalised mid-sentence, not an English word and in no list: a proper noun, most often
+    // a person's name. (First in a sentence the capital says nothing: "Recognizing", "Yeah".)
     score = 0.5;
   else if (!token.capitalized && first && !common && token.lower.length >= 3) score = 0.4;
   if (score === 0) return null;
@@ -298,11 +316,16 @@ function personAt(
     const surname = token.capitalized
       ? next.capitalized && !isCommonWord(next.lower) && !isOrdinaryWord(next.lower)
       : listed && !isCommonWord(next.lower);
-    if (!surname || (PLACES.has(next.lower) && !LAST_NAMES.has(next.lower))) break;
+    if (!surname || runTogetherWords(text, next)) break;
+    if (PLACES.has(next.lower) && !LAST_NAMES.has(next.lower)) break;
     end++;
     if (text.startsWith("'s", next.end) || text.startsWith('’s', next.end)) break;
   }
-  if (end > i) score = Math.max(score, token.capitalized && (first || titled || led) ? 0.85 : 0.6);
+  if (end > i)
+    score = Math.max(
+      score,
+      token.capitalized && ((first && !common) || titled || led) ? 0.85 : 0.6,
+    );
   if (score < 0.85 && nearContext) score = boosted(score);
   if (score < 0.3) return null;
   return {
@@ -330,6 +353,19 @@ function listedSurnameAfter(text: string, tokens: Token[], i: number): boolean {
 }
 
 /**
+ * "TodayMedication", "PatternsA": words run together where a line break or heading was lost.
+ * Split at each lower-to-upper change, they are all common words (or single letters). Names with
+ * an inner capital ("McDonald", "DeShawn") have a part that is not.
+ */
+function runTogetherWords(text: string, token: Token): boolean {
+  const word = text.slice(token.start, token.end);
+  const parts = word.split(/(?<=\p{Ll})(?=\p{Lu})/u);
+  return (
+    parts.length > 1 && parts.every((part) => part.length === 1 || isCommonWord(part.toLowerCase()))
+  );
+}
+
+/**
  * "MAC", "IBAN": short all-capital words are abbreviations; long ones ("HEILIGENBRUNN") are the
  * town lines of postal addresses. Neither is taken for a person's name.
  */
@@ -344,7 +380,11 @@ function isAcronym(text: string, token: Token): boolean {
 
 function placeAt(text: string, tokens: Token[], i: number, afterLead: boolean): Span | null {
   const token = tokens[i];
-  if (isOrdinaryWord(token.lower)) return null;
+  const ordinary = isOrdinaryWord(token.lower);
+  if (ordinary && !PLACE_FIRST_WORDS.has(token.lower)) return null;
+  // "CBT", "DBT", "Lo": abbreviations and two-letter words are not places unless a country's.
+  if ((token.end - token.start < 3 || isAcronym(text, token)) && !COUNTRIES.has(token.lower))
+    return null;
   const led = afterLead && adjacent(text, tokens[i - 1], token);
   // The longest listed place starting here ("ústí nad labem", "vatican city").
   let words = 0;
@@ -359,6 +399,7 @@ function placeAt(text: string, tokens: Token[], i: number, afterLead: boolean): 
       candidate = phrase;
     }
   }
+  if (ordinary && words < 2) return null;
   let score = 0;
   if (words > 0) {
     const ambiguous =

@@ -80,6 +80,21 @@ function phoneScore(match: string): number | null {
   return phone?.isValid() ? 0.7 : 0.3;
 }
 
+/**
+ * A bare domain in prose, not two sentences run together ("time.It", "feel.In"): a lower-case
+ * top-level domain, and when that is also an English word (in, it, me, ...) a name part that
+ * a sentence would not end with (a digit, a hyphen, or "www.").
+ */
+function plausibleDomain(match: string): boolean {
+  if (/^\d+(\.\d+)*$/.test(match) || !/[a-z]{2}/i.test(match)) return false;
+  const dot = match.lastIndexOf('.');
+  const tld = match.slice(dot + 1);
+  if (tld !== tld.toLowerCase()) return false;
+  if (!WORD_TLDS.has(tld)) return true;
+  return /^www\./i.test(match) || /[\d-]/.test(match.slice(0, dot));
+}
+const WORD_TLDS = new Set(['in', 'it', 'is', 'me', 'no', 'be', 'at', 'us', 'so', 'to', 'do', 'co']);
+
 const VIN_CONTEXT = new Set(['vin', 'vehicle', 'chassis']);
 /** A US state's two-letter code right before a number ("Austin, TX 78701"). */
 const US_STATE_BEFORE =
@@ -111,7 +126,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
       /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|org|net|edu|gov|mil|int|info|biz|io|co|uk|us|ca|au|de|fr|nl|be|se|no|dk|fi|pl|cz|es|it|pt|ch|at|ie|nz|in|jp|cn|ru|br|mx|za|health|app|dev)\b/gi,
     score: 0.5,
     needs: DOT_LETTER,
-    validate: (match) => (/^\d+(\.\d+)*$/.test(match) || !/[a-z]{2}/i.test(match) ? null : 0.5),
+    validate: (match) => (plausibleDomain(match) ? 0.5 : null),
   },
   {
     name: 'ipv4',
