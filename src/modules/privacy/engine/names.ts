@@ -269,13 +269,7 @@ function personAt(
 ): Span | null {
   const token = tokens[i];
   const previous = tokens[i - 1];
-  if (
-    isOrdinaryWord(token.lower) ||
-    TITLES.has(token.lower) ||
-    isAcronym(text, token) ||
-    runTogetherWords(text, token)
-  )
-    return null;
+  if (isOrdinaryWord(token.lower) || TITLES.has(token.lower) || isAcronym(text, token)) return null;
   const first = FIRST_NAMES.has(token.lower);
   const last = LAST_NAMES.has(token.lower);
   const common = isCommonWord(token.lower);
@@ -327,7 +321,8 @@ function personAt(
       token.capitalized && ((first && !common) || titled || led) ? 0.85 : 0.6,
     );
   if (score < 0.85 && nearContext) score = boosted(score);
-  if (score < 0.3) return null;
+  // Checked last, being the costliest test: few words get this far.
+  if (score < 0.3 || runTogetherWords(text, token)) return null;
   return {
     finding: {
       entityType: 'PERSON',

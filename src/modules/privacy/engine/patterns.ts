@@ -249,13 +249,19 @@ const RECOGNIZERS: PatternRecognizer[] = [
   {
     name: 'vin',
     entity: 'VEHICLE_ID',
-    pattern: /\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b/gi,
+    pattern: /\b[A-HJ-NPR-Z0-9]{17}\b/gi,
     score: 0.3,
     minDigits: 1,
     context: ['vin', 'vehicle', 'car', 'truck', 'chassis'],
     // A VIN whose check digit holds is one; otherwise only a labelled one counts.
     validate: (match, text, start) =>
-      vinValid(match) ? 1 : hasContext(text, start, start + match.length, VIN_CONTEXT) ? 0.3 : null,
+      !/\d/.test(match) || !/[a-z]/i.test(match)
+        ? null
+        : vinValid(match)
+          ? 1
+          : hasContext(text, start, start + match.length, VIN_CONTEXT)
+            ? 0.3
+            : null,
   },
   {
     name: 'mac-address',
