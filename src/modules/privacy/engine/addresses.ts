@@ -5,20 +5,29 @@ import { PLACES } from './lexicon';
 const STREET_TYPES =
   'street|st|road|rd|avenue|ave|av|drive|dr|lane|ln|boulevard|blvd|way|place|pl|court|ct|terrace|ter|circle|cir|square|sq|highway|hwy|parkway|pkwy|alley|crescent|cres|trail|trl|plaza|pike|mews|wharf|quay|esplanade|promenade';
 /**
- * Street types that are everyday words ("in a way", "the circle"): after a number they make an
- * address only when the street name before them is capitalised ("12 Abbey Way").
+ * Street types written out are everyday words ("in a way", "3 miles down the road"): after a
+ * number they make an address only when the street name before them is capitalised ("12 Abbey
+ * Way"); the abbreviations ("12 main st") need no capital.
  */
-const EVERYDAY_TYPES = /\b(?:way|place|court|circle|square|terrace|trail|plaza|alley|close)$/i;
+const EVERYDAY_TYPES =
+  /\b(?:street|road|avenue|drive|lane|boulevard|way|place|court|terrace|circle|square|highway|parkway|alley|crescent|trail|plaza|pike|mews|wharf|quay|esplanade|promenade)$/i;
 const CAPITALISED_NAME = /^\d[\d\s,a-z]*?\s\p{Lu}/u;
 /** Street words written before the name ("rue Descartes", "Calle Mayor"). */
 const STREET_PREFIXES =
   'rue|avenue|boulevard|chemin|place|calle|carrer|avenida|rua|travessa|via|viale|piazza|corso|largo|strada|ulica|ul\\.|aleja|plac|ulice|náměstí|utca|út|πλατεία|οδός|odos';
 /** Street words joined to the name ("Nassaustraat", "Auerstrasse", "Ziegelgasse", "Kapelaniestraat"). */
 const STREET_COMPOUNDS =
-  'straat|strasse|straße|gasse|weg|laan|vej|gatan|gata|gade|allee|allée|platz|plein|ring|dijk|kade|singel|steeg|gränd|utca|útja|katu|tie|polku|kuja|ulica|gürtel';
+  'straat|strasse|straße|gasse|weg|laan|vej|gatan|gata|gade|allee|allée|platz|plein|dijk|kade|singel|steeg|gränd|utca|útja|katu|polku|kuja|ulica|gürtel';
 const UNIT =
   '(?:,?\\s*(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|#)\\.?\\s*#?\\s*\\d+[a-z]?)';
 const WORD = "[\\p{L}\\p{M}][\\p{L}\\p{M}'’.-]*";
+
+/** "rue|via" → "[rR]ue|[vV]ia": the words in either case, so a pattern can do without the i flag. */
+const eitherCase = (words: string) =>
+  words
+    .split('|')
+    .map((word) => `[${word[0]}${word[0].toUpperCase()}]${word.slice(1)}`)
+    .join('|');
 
 /** A number then a word: every address pattern that starts with a house number needs one. */
 const NUMBER_WORD = /\d[ ,\d]*\s\p{L}/u;
@@ -27,6 +36,18 @@ const COMPOUND_WORD = new RegExp(`(?:${STREET_COMPOUNDS})\\s+\\d`, 'iu');
 const UNIT_WORD = /(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d/i;
 const ADDRESS_LEAD =
   /address|lives? (?:at|on)|located|return to|is (?:on|at)|moved to|send|ship to|mail to|resid|lived in/i;
+
+/** The pattern of words and a number after an address lead ("lives at", "address:"). */
+let LED: RegExp;
+
+/**
+ * After "address" anything can follow; after the other leads ("is at", "send it to") the
+ * address starts with a house number or a capital ("is at work until 5" is not one).
+ */
+function ledAddress(text: string, at: number, value: string): boolean {
+  if (/address/i.test(text.slice(Math.max(0, at - 24), at))) return true;
+  return /^(?:\d|\p{Lu})/u.test(value);
+}
 
 /** Each pattern with a cheap test a text must pass before the pattern is run on it. */
 const PATTERNS: [RegExp, RegExp][] = [
@@ -49,16 +70,16 @@ const PATTERNS: [RegExp, RegExp][] = [
   // rue Descartes 16, Calle Mayor 5, Πλατεία Μαβίλη 170
   [
     new RegExp(
-      `(?<![\\p{L}])(?:\\d{1,6}\\s+)?(?:${STREET_PREFIXES})\\s+(?:${WORD}\\s+){0,4}?\\d{1,5}[a-z]?\\b${UNIT}?`,
-      'giu',
+      `(?<![\\p{L}])(?:\\d{1,6}\\s+)?(?:${eitherCase(STREET_PREFIXES)})\\s+\\p{Lu}[\\p{L}\\p{M}'’.-]*\\s+(?:${WORD}\\s+){0,3}?\\d{1,5}[a-z]?\\b${UNIT}?`,
+      'gu',
     ),
     PREFIX_WORD,
   ],
   // Nassaustraat 123, Weblinger Gürtel 92 Apt. 584
   [
     new RegExp(
-      `(?<![\\p{L}])(?:\\d{1,6}\\s+)?(?:${WORD}\\s+){0,2}?[\\p{L}\\p{M}]*(?:${STREET_COMPOUNDS})\\s+\\d{1,5}[a-z]?\\b\\.?${UNIT}?`,
-      'giu',
+      `(?<![\\p{L}])(?:\\d{1,6}\\s+(?:${WORD}\\s+){0,2}?[\\p{L}\\p{M}]*|(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*\\s+){0,2}?\\p{Lu}[\\p{L}\\p{M}]*)(?:${STREET_COMPOUNDS})\\s+\\d{1,5}[a-z]?\\b\\.?${UNIT}?`,
+      'gu',
     ),
     COMPOUND_WORD,
   ],
@@ -69,10 +90,10 @@ const PATTERNS: [RegExp, RegExp][] = [
   ],
   // 46 velký průhon 426: a number, one to three words, a number (after an address lead only).
   [
-    new RegExp(
+    (LED = new RegExp(
       `(?<=(?:address(?: is)?(?: with)?|lives (?:at|on)|live (?:at|on)|located at|return to|is on|is at|moved to|send (?:it )?to|ship to|mail to|reside at|residing at|lived in)[:\\s]+(?:it is\\s+)?)(?:\\d{1,5}\\s+)?(?:${WORD}\\s+){1,3}\\d{1,5}[a-z]?\\b\\.?${UNIT}?`,
       'giu',
-    ),
+    )),
     ADDRESS_LEAD,
   ],
 ];
@@ -107,9 +128,10 @@ export function addressFindings(text: string, digits = /\d/.test(text) ? 1 : 0):
       const value = text.slice(start, end);
       if (!/\d/.test(value)) continue;
       if (EVERYDAY_TYPES.test(value) && !CAPITALISED_NAME.test(value)) continue;
+      if (pattern === LED && !ledAddress(text, match.index, value)) continue;
       let score = 0.7;
       const tail = SAME_LINE_TAIL.exec(text.slice(end));
-      if (tail && placeTail(tail[0])) end += tail[0].length;
+      if (tail && placeTail(tail[0])) end += tail[0].replace(/\.$/, '').length;
       const block = postalBlockEnd(text, end);
       if (block > end) {
         end = block;

@@ -58,6 +58,23 @@ describe('scanText', () => {
     expect(found('I have tried CBT and DBT in 10, 15 minutes in a way that helps.')).toEqual([]);
   });
 
+  it('does not take numbers in ordinary sentences for street addresses', () => {
+    for (const text of [
+      'During 2020 I lost my job.',
+      "I've been struggling since spring 2019.",
+      'I keep hearing 2 voices at night.',
+      'I walked 3 miles down the road.',
+      'I had 3 beers and wanted to drive.',
+      'I talked to her via text 3 times.',
+      'She is at work until 5 most days.',
+      'Send it to my therapist by 5 please.',
+    ])
+      expect(found(text)).toEqual([]);
+    expect(found('I moved to 42 Wallaby Way, Sydney.')).toEqual([
+      ['STREET_ADDRESS', '42 Wallaby Way, Sydney'],
+    ]);
+  });
+
   it('finds places of several words, whose first word is an ordinary one', () => {
     expect(found('We moved from South Africa to North Carolina.')).toEqual([
       ['LOCATION', 'South Africa'],
