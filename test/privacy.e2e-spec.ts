@@ -166,6 +166,43 @@ describe('privacy endpoints', () => {
       });
     });
 
+    it('redacts keys with dots, numbers in PHI columns, and a whole address with its town and ZIP', async () => {
+      const response = await post('redact', {
+        records: [
+          {
+            'note.text': 'My SSN is 123-45-6789 ok',
+            note: { text: 'Hello there, how are you doing today?' },
+            ssn: 123456789,
+            visits: 3,
+            home: 'I live at 123 Main St, Springfield, IL 62704.',
+          },
+        ],
+        action: 'redact',
+      });
+      expect(response.status).toBe(200);
+      expect(response.body.data.results[0].record).toEqual({
+        'note.text': 'My SSN is [US_SSN] ok',
+        note: { text: 'Hello there, how are you doing today?' },
+        ssn: '[US_SSN]',
+        visits: 3,
+        home: 'I live at [STREET_ADDRESS].',
+      });
+      expect(response.body.data.results[0].findings.map((f: { field: string }) => f.field)).toEqual(
+        ['note\\.text', 'ssn', 'home'],
+      );
+    });
+
+    it('refuses a record nested too deep or with a field over 100,000 characters, naming it', async () => {
+      let deep: Record<string, unknown> = { note: 'My SSN is 123-45-6789' };
+      for (let i = 0; i < 40; i++) deep = { inner: deep };
+      const tooDeep = await post('redact', { records: [{ ok: 'fine' }, deep], action: 'redact' });
+      expect(tooDeep.status).toBe(400);
+      expect(tooDeep.body.error.message).toContain('Record 1');
+      const tooLong = await post('scan', { records: [{ note: 'x'.repeat(100_001) }] });
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.error.details[0].field).toBe('records.0.note');
+    });
+
     it('refuses an unknown action', async () => {
       const response = await post('redact', { texts: ['a'], action: 'shred' });
       expect(response.status).toBe(400);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError } from '../../common/errors/api-error';
-import { stringFields } from '../privacy/engine';
+import { recordFields } from '../privacy/privacy.service';
 import type { BiasAnalyzeRequestDto, BiasReportDto } from './dto/bias.dto';
 import { BIAS_TYPES, BiasAnalyzer, type BiasReport, type BiasType, severityOf } from './engine';
 import { ExternalBiasClient, type ExternalScores } from './external-bias.client';
@@ -16,7 +16,8 @@ export class BiasService {
       reference: request.reference,
     });
     const texts =
-      request.texts ?? request.records!.map((record) => recordText(record, request.fields));
+      request.texts ??
+      request.records!.map((record, index) => recordText(record, index, request.fields));
     texts.forEach((text, index) => analyzer.addText(String(index), text));
     request.records?.forEach((record, index) => {
       for (const outcome of request.outcomes ?? []) {
@@ -36,8 +37,12 @@ export class BiasService {
 }
 
 /** Free-text fields joined, one text per record (or the named fields). */
-export function recordText(record: Record<string, unknown>, fields?: readonly string[]): string {
-  return stringFields(record, fields)
+export function recordText(
+  record: Record<string, unknown>,
+  index: number,
+  fields?: readonly string[],
+): string {
+  return recordFields(record, index, fields)
     .filter(([, text]) => fields !== undefined || /\s/.test(text))
     .map(([, text]) => text)
     .join('\n');

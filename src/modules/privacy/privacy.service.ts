@@ -1,18 +1,20 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ApiError } from '../../common/errors/api-error';
-import type {
-  PiiFindingDto,
-  PiiRedactRequestDto,
-  PiiRedactResultDto,
-  PiiScanRequestDto,
-  PiiScanResultDto,
-  PiiStatsDto,
+import {
+  MAX_TEXT_CHARS,
+  type PiiFindingDto,
+  type PiiRedactRequestDto,
+  type PiiRedactResultDto,
+  type PiiScanRequestDto,
+  type PiiScanResultDto,
+  type PiiStatsDto,
 } from './dto/privacy.dto';
 import {
   type FieldFinding,
   fieldFindings,
   type Finding,
   PiiScanPool,
+  RecordTooDeepError,
   redactRecord,
   redactText,
   stringFields,
@@ -75,7 +77,9 @@ export class PrivacyService {
     const options = { entities: request.entities, minScore: request.minScore };
     if (request.texts)
       return (await this.pool.scan(request.texts, options)).map((f) => f.map(plain));
-    const fields = request.records!.map((record) => stringFields(record, request.fields));
+    const fields = request.records!.map((record, index) =>
+      recordFields(record, index, request.fields),
+    );
     const candidates = await this.pool.scan(
       fields.flat().map(([, text]) => text),
       { ...options, minScore: 0 },
@@ -112,4 +116,38 @@ function statsOf(results: PiiFindingDto[][]): PiiStatsDto {
     findings,
     byType,
   };
+}
+
+/**
+ * A record's text fields for a synchronous request: a record nested too deep, or a field longer
+ * than a text may be, is a 400 naming the record, never a field passed over unscanned.
+ */
+export function recordFields(
+  record: Record<string, unknown>,
+  index: number,
+  only?: readonly string[],
+): [string, string][] {
+  let fields: [string, string][];
+  try {
+    fields = stringFields(record, only);
+  } catch (error) {
+    if (!(error instanceof RecordTooDeepError)) throw error;
+    throw new ApiError('VALIDATION_ERROR', `Record ${index}: ${error.message}`, [
+      { field: `records.${index}`, messages: [error.message] },
+    ]);
+  }
+  const long = fields.find(([, text]) => text.length > MAX_TEXT_CHARS);
+  if (long) {
+    throw new ApiError(
+      'VALIDATION_ERROR',
+      `Record ${index}: a field is longer than ${MAX_TEXT_CHARS} characters`,
+      [
+        {
+          field: `records.${index}.${long[0]}`,
+          messages: [`at most ${MAX_TEXT_CHARS} characters`],
+        },
+      ],
+    );
+  }
+  return fields;
 }

@@ -11,7 +11,7 @@ const STREET_TYPES =
  */
 const EVERYDAY_TYPES =
   /\b(?:street|road|avenue|drive|lane|boulevard|way|place|court|terrace|circle|square|highway|parkway|alley|crescent|trail|plaza|pike|mews|wharf|quay|esplanade|promenade)$/i;
-const CAPITALISED_NAME = /^\d[\d\s,a-z]*?\s\p{Lu}/u;
+const CAPITALISED_NAME = /^\d{1,6}[a-zA-Z]?(?:[ ,]+\d{1,6})?\s+\p{Lu}\p{Ll}/u;
 /** Street words written before the name ("rue Descartes", "Calle Mayor"). */
 const STREET_PREFIXES =
   'rue|avenue|boulevard|chemin|place|calle|carrer|avenida|rua|travessa|via|viale|piazza|corso|largo|strada|ulica|ul\\.|aleja|plac|ulice|náměstí|utca|út|πλατεία|οδός|odos';
@@ -30,7 +30,7 @@ const eitherCase = (words: string) =>
     .join('|');
 
 /** A number then a word: every address pattern that starts with a house number needs one. */
-const NUMBER_WORD = /\d[ ,\d]*\s\p{L}/u;
+const NUMBER_WORD = /(?<![\d,])\d{1,6}[a-z]?(?:[ ,]+\d{1,6})?\s+\p{L}/iu;
 const PREFIX_WORD = new RegExp(`(?:${STREET_PREFIXES})\\s`, 'iu');
 const COMPOUND_WORD = new RegExp(`(?:${STREET_COMPOUNDS})\\s+\\d`, 'iu');
 const UNIT_WORD = /(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d/i;
@@ -78,7 +78,7 @@ const PATTERNS: [RegExp, RegExp][] = [
   // Nassaustraat 123, Weblinger Gürtel 92 Apt. 584
   [
     new RegExp(
-      `(?<![\\p{L}])(?:\\d{1,6}\\s+(?:${WORD}\\s+){0,2}?[\\p{L}\\p{M}]*|(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*\\s+){0,2}?\\p{Lu}[\\p{L}\\p{M}]*)(?:${STREET_COMPOUNDS})\\s+\\d{1,5}[a-z]?\\b\\.?${UNIT}?`,
+      `(?<![\\p{L}\\p{M}'’.-])(?:\\d{1,6}\\s+(?:${WORD}\\s+){0,2}?[\\p{L}\\p{M}]*|(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*\\s+){0,2}?\\p{Lu}[\\p{L}\\p{M}]*)(?:${STREET_COMPOUNDS})\\s+\\d{1,5}[a-z]?\\b\\.?${UNIT}?`,
       'gu',
     ),
     COMPOUND_WORD,
@@ -91,7 +91,7 @@ const PATTERNS: [RegExp, RegExp][] = [
   // 46 velký průhon 426: a number, one to three words, a number (after an address lead only).
   [
     (LED = new RegExp(
-      `(?<=(?:address(?: is)?(?: with)?|lives (?:at|on)|live (?:at|on)|located at|return to|is on|is at|moved to|send (?:it )?to|ship to|mail to|reside at|residing at|lived in)[:\\s]+(?:it is\\s+)?)(?:\\d{1,5}\\s+)?(?:${WORD}\\s+){1,3}\\d{1,5}[a-z]?\\b\\.?${UNIT}?`,
+      `(?<=(?:address(?: is)?(?: with)?|lives (?:at|on)|live (?:at|on)|located at|return to|is on|is at|moved to|send (?:it )?to|ship to|mail to|reside at|residing at|lived in)[:\\s]{1,3}(?:it is\\s{1,3})?)(?:\\d{1,5}\\s+)?(?:${WORD}\\s+){1,3}\\d{1,5}[a-z]?\\b\\.?${UNIT}?`,
       'giu',
     )),
     ADDRESS_LEAD,
@@ -99,9 +99,10 @@ const PATTERNS: [RegExp, RegExp][] = [
 ];
 
 /** A line of a postal block: a few place words ("Gleniti", ", nan", "Saarjärve, JN"). */
-const PLACE_LINE = /^[ \t]*,?[ \t]*(?:[\p{L}\p{M}'’().-]+[ \t,]*){1,6}$/u;
+const PLACE_LINE = /^[ \t]*,?[ \t]*(?:[\p{L}\p{M}'’().-]+(?:[ \t,]+|$)){1,6}$/u;
 /** The line that ends a postal block: place words, then the postal code (text may follow). */
-const POSTAL_LINE = /^[ \t]*,?[ \t]*(?:[\p{L}\p{M}'’().-]+[ \t,]*){0,6}\d{4,6}(?:-\d{4})?\b/u;
+const POSTAL_LINE =
+  /^[ \t]*,?[ \t]*(?:[\p{L}\p{M}'’().-]+(?:[ \t,]+|(?=\d))){0,6}\d{4,6}(?:-\d{4})?\b/u;
 /** "…, Lyss, Canada" or "… HEILIGENBRUNN France" after a street on the same line. */
 const SAME_LINE_TAIL =
   /^(?:,?[ \t]+[\p{Lu}\p{Lt}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}\p{M}'’.-]+){0,3}){1,4}(?:[ \t,]+\d{4,6})?/u;

@@ -20,7 +20,24 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   if (shape.digits > 0)
     for (const finding of addressFindings(text, shape.digits)) candidates.push(finding);
   for (const finding of nameFindings(text)) candidates.push(finding);
-  return candidates.length === 0 ? candidates : resolveOverlaps(candidates, options);
+  if (candidates.length === 0) return candidates;
+  return resolveOverlaps(addressesOutrankTheirParts(candidates), options);
+}
+
+/**
+ * A street address holds the town, the postal code and sometimes a name ("12 Nelson Mandela
+ * Drive, Springfield, IL 62704"): it takes the highest score of what it contains, so resolving
+ * overlaps keeps the whole address rather than a part of it and leaving the street in the text.
+ */
+function addressesOutrankTheirParts(candidates: Finding[]): Finding[] {
+  for (const address of candidates) {
+    if (address.entityType !== 'STREET_ADDRESS') continue;
+    for (const part of candidates) {
+      if (part !== address && part.start >= address.start && part.end <= address.end)
+        address.score = Math.max(address.score, part.score);
+    }
+  }
+  return candidates;
 }
 
 /**
@@ -34,10 +51,20 @@ export function resolveOverlaps(candidates: Finding[], options: ScanOptions = {}
   const ranked = candidates
     .filter((f) => f.score >= minScore && (!wanted || wanted.has(f.entityType)) && f.end > f.start)
     .sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // Kept findings stay sorted by start, so each candidate meets only its two neighbours.
   const kept: Finding[] = [];
   for (const finding of ranked) {
-    if (kept.every((other) => finding.end <= other.start || finding.start >= other.end))
-      kept.push(finding);
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (kept[middle].start < finding.start) low = middle + 1;
+      else high = middle;
+    }
+    const next = kept[low];
+    const previous = kept[low - 1];
+    if ((next && next.start < finding.end) || (previous && previous.end > finding.start)) continue;
+    kept.splice(low, 0, finding);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }

@@ -123,7 +123,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     name: 'domain',
     entity: 'DOMAIN_NAME',
     pattern:
-      /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|org|net|edu|gov|mil|int|info|biz|io|co|uk|us|ca|au|de|fr|nl|be|se|no|dk|fi|pl|cz|es|it|pt|ch|at|ie|nz|in|jp|cn|ru|br|mx|za|health|app|dev)\b/gi,
+      /(?<![a-z0-9.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,10}(?:com|org|net|edu|gov|mil|int|info|biz|io|co|uk|us|ca|au|de|fr|nl|be|se|no|dk|fi|pl|cz|es|it|pt|ch|at|ie|nz|in|jp|cn|ru|br|mx|za|health|app|dev)\b/gi,
     score: 0.5,
     needs: DOT_LETTER,
     validate: (match) => (plausibleDomain(match) ? 0.5 : null),
@@ -284,7 +284,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     name: 'device-labelled',
     entity: 'DEVICE_ID',
     pattern: new RegExp(
-      `\\b${label('serial|serial number|device|device id|udid|imei|pacemaker serial|implant serial|pump serial')}((?=[A-Z0-9-]*\\d)[A-Z0-9][A-Z0-9-]{5,39})\\b`,
+      `\\b${label('serial|serial number|device|device id|udid|imei|pacemaker serial|implant serial|pump serial')}((?=[A-Z0-9-]{0,39}\\d)[A-Z0-9][A-Z0-9-]{5,39})\\b`,
       'gi',
     ),
     group: 1,

@@ -100,18 +100,49 @@ export function fieldFindings(
   return resolveOverlaps(all, options).map((finding) => ({ ...finding, field }));
 }
 
-/** The string values of a record as [dotted path, text], in key order. */
+/** How deep a record may nest; deeper ones are refused rather than passed over unscanned. */
+export const MAX_RECORD_DEPTH = 32;
+
+export class RecordTooDeepError extends Error {
+  constructor() {
+    super(`records may nest at most ${MAX_RECORD_DEPTH} levels deep`);
+  }
+}
+
+/** A key in a dotted path: a dot or backslash inside a key is escaped ("note\\.text"). */
+const escapeKey = (key: string) => key.replace(/[\\.]/g, (char) => `\\${char}`);
+
+/** The keys of a dotted path, escapes undone. */
+export function pathKeys(path: string): string[] {
+  const keys: string[] = [];
+  let key = '';
+  for (let i = 0; i < path.length; i++) {
+    if (path[i] === '\\' && i + 1 < path.length) key += path[++i];
+    else if (path[i] === '.') {
+      keys.push(key);
+      key = '';
+    } else key += path[i];
+  }
+  keys.push(key);
+  return keys;
+}
+
+/**
+ * The text values of a record as [dotted path, text], in key order: strings, and numbers as
+ * their text (an SSN or a phone number stored as a number is PHI too).
+ */
 export function stringFields(
   record: Record<string, unknown>,
   only?: readonly string[],
 ): [string, string][] {
   const out: [string, string][] = [];
   const visit = (value: unknown, path: string, depth: number) => {
-    if (typeof value === 'string') {
-      if (!only || only.includes(path)) out.push([path, value]);
-    } else if (value && typeof value === 'object' && depth < 8) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') {
+      if (path !== '' && (!only || only.includes(path))) out.push([path, String(value)]);
+    } else if (value && typeof value === 'object') {
+      if (depth >= MAX_RECORD_DEPTH) throw new RecordTooDeepError();
       for (const [key, inner] of Object.entries(value as Record<string, unknown>))
-        visit(inner, path ? `${path}.${Array.isArray(value) ? `${key}` : key}` : key, depth + 1);
+        visit(inner, path ? `${path}.${escapeKey(key)}` : escapeKey(key), depth + 1);
     }
   };
   visit(record, '', 0);
@@ -141,12 +172,12 @@ export function redactRecord(
     byField.set(finding.field, inField);
   }
   for (const [field, inField] of byField) {
-    const keys = field.split('.');
+    const keys = pathKeys(field);
     const parent = keys
       .slice(0, -1)
       .reduce<Record<string, unknown>>((inner, key) => inner[key] as Record<string, unknown>, copy);
     const key = keys.at(-1)!;
-    parent[key] = redactText(parent[key] as string, inField, action as RedactAction, hasher);
+    parent[key] = redactText(String(parent[key]), inField, action as RedactAction, hasher);
   }
   return copy;
 }
