@@ -71,7 +71,10 @@ export class PiiRedactRequestDto extends PiiScanRequestDto {
 
 export class PiiFindingDto {
   @ApiProperty({ enum: ENTITY_TYPES }) entityType: EntityType;
-  /** Character offsets into the text (end exclusive). */
+  /**
+   * Offsets into the text (end exclusive) in UTF-16 code units, as JavaScript and Java index
+   * strings: a character outside the Basic Multilingual Plane (an emoji) counts as two.
+   */
   start: number;
   end: number;
   /** 0..1. */

@@ -125,7 +125,9 @@ export function addressFindings(text: string, digits = /\d/.test(text) ? 1 : 0):
     for (const match of text.matchAll(pattern)) {
       const lead = LEADING_WORDS.exec(match[0])?.[0].length ?? 0;
       const start = match.index + lead;
-      let end = match.index + match[0].replace(/[\s,]+$/, '').length;
+      // A sentence's full stop is not part of the address; an abbreviation's is ("Main St.").
+      let end =
+        match.index + match[0].replace(/[\s,]+$/, '').replace(/(?<![A-Z][a-z]{0,3})\.$/, '').length;
       const value = text.slice(start, end);
       if (!/\d/.test(value)) continue;
       if (EVERYDAY_TYPES.test(value) && !CAPITALISED_NAME.test(value)) continue;
@@ -167,7 +169,7 @@ function postalBlockEnd(text: string, end: number): number {
   let position = lineEnd;
   for (let line = 0; line < 4 && position < text.length; line++) {
     const next = text.indexOf('\n', position + 1);
-    const content = text.slice(position + 1, next === -1 ? text.length : next);
+    const content = text.slice(position + 1, next === -1 ? text.length : next).replace(/\r$/, '');
     if (content.includes(':')) break;
     const postal = POSTAL_LINE.exec(content);
     if (postal) return position + 1 + postal[0].length;

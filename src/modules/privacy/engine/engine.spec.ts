@@ -75,6 +75,23 @@ describe('scanText', () => {
     ]);
   });
 
+  it('covers what the review found missing or wrongly found', () => {
+    expect(found('My husband John Baker left.')).toEqual([['PERSON', 'John Baker']]);
+    expect(found('My number is 4155550132.')).toEqual([['PHONE_NUMBER', '4155550132']]);
+    expect(found('Reach me at 1-415-555-0132')).toEqual([['PHONE_NUMBER', '1-415-555-0132']]);
+    expect(found('I live at 87 Jakobi Road\r\nGleniti\r\nTimaru 7910')).toEqual([
+      ['STREET_ADDRESS', '87 Jakobi Road\r\nGleniti\r\nTimaru 7910'],
+    ]);
+    expect(found('Go to 16 rue Descartes.')).toEqual([['STREET_ADDRESS', '16 rue Descartes']]);
+    for (const text of [
+      'I was at home 2015-2019',
+      'I looked at the chart 2019',
+      'My insurance 2019-2020 ran out.',
+      'I said ok, Zoloft helps me.',
+    ])
+      expect(found(text)).toEqual([]);
+  });
+
   it('finds places of several words, whose first word is an ordinary one', () => {
     expect(found('We moved from South Africa to North Carolina.')).toEqual([
       ['LOCATION', 'South Africa'],
@@ -140,6 +157,13 @@ describe('redactText', () => {
     expect(redactText(text, findings, 'mask')).toBe('Call ************** at ************.');
     const hashed = redactText(text, findings, 'hash', new KeyedHasher(Buffer.alloc(32, 1)));
     expect(hashed).toMatch(/^Call \[PERSON:[0-9a-f]{16}\] at \[PHONE_NUMBER:[0-9a-f]{16}\]\.$/);
+  });
+
+  it('hashes numbers by their digits', () => {
+    const one = new KeyedHasher(Buffer.alloc(32, 1));
+    expect(one.token('PHONE_NUMBER', '415-555-0132')).toBe(
+      one.token('PHONE_NUMBER', '(415) 555-0132'),
+    );
   });
 
   it('gives the same token for the same value under one key and another under another key', () => {

@@ -27,7 +27,13 @@ work job school home house time day days week weeks month months year years nigh
 english spanish french german american british african asian european latin
 street road avenue drive lane suite apt apartment unit floor box
 north south east west northern southern eastern western
-name names named corner lives lived living located mr mrs ms miss dr prof`;
+name names named corner lives lived living located mr mrs ms miss dr prof
+zoloft prozac xanax wellbutrin lexapro celexa paxil abilify seroquel lithium adderall ritalin
+klonopin ativan valium effexor cymbalta lamictal trazodone sertraline fluoxetine escitalopram
+bupropion quetiapine aripiprazole lorazepam clonazepam alprazolam venlafaxine duloxetine
+lamotrigine vyvanse concerta naltrexone suboxone methadone narcan ambien melatonin
+instagram tiktok facebook snapchat twitter whatsapp youtube reddit discord netflix spotify
+google amazon walmart zoom uber covid coronavirus`;
 
 const ordinary = new Set(ORDINARY.split(/\s+/).filter(Boolean));
 const common = new Set([...lists.commonWords, ...ordinary]);

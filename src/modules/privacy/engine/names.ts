@@ -307,9 +307,12 @@ function personAt(
     const next = tokens[end + 1];
     if (!adjacent(text, tokens[end], next)) break;
     const listed = LAST_NAMES.has(next.lower) || FIRST_NAMES.has(next.lower);
+    // After a listed first name, a title or a lead, a capitalised word is the surname even when
+    // it is also an English word ("Jordan Smith", "John Baker").
+    const strong = first || titled || led;
     const surname = token.capitalized
-      ? next.capitalized && !isCommonWord(next.lower) && !isOrdinaryWord(next.lower)
-      : listed && !isCommonWord(next.lower);
+      ? next.capitalized && !isOrdinaryWord(next.lower) && (!isCommonWord(next.lower) || strong)
+      : listed && (!isCommonWord(next.lower) || (strong && LAST_NAMES.has(next.lower)));
     if (!surname || runTogetherWords(text, next)) break;
     if (PLACES.has(next.lower) && !LAST_NAMES.has(next.lower)) break;
     end++;

@@ -62,8 +62,9 @@ function phoneScore(match: string): number | null {
   const main = match.replace(/\s*(?:x|ext\.?)\s*\d+$/i, '');
   const digits = main.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return null;
-  // Dates, times, versions and IP-like numbers are not phone numbers.
+  // Dates, year ranges, versions and IP-like numbers are not phone numbers.
   if (/^\d+\.\d+\.\d+\.\d+$/.test(match)) return null;
+  if (/^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$/.test(match)) return null;
   if (
     /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/.test(match) ||
     /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/.test(match)
@@ -94,6 +95,10 @@ function plausibleDomain(match: string): boolean {
   return /^www\./i.test(match) || /[\d-]/.test(match.slice(0, dot));
 }
 const WORD_TLDS = new Set(['in', 'it', 'is', 'me', 'no', 'be', 'at', 'us', 'so', 'to', 'do', 'co']);
+
+/** A year or a range of years ("2019", "2019-2020"): never an identifier after a label. */
+const YEARS = /^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$/;
+const notAYear = (score: number) => (match: string) => (YEARS.test(match) ? null : score);
 
 const VIN_CONTEXT = new Set(['vin', 'vehicle', 'chassis']);
 /** A US state's two-letter code right before a number ("Austin, TX 78701"). */
@@ -196,6 +201,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     ),
     group: 1,
     score: 0.9,
+    validate: notAYear(0.9),
     minDigits: 4,
     labelled: true,
   },
@@ -210,7 +216,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     score: 0.85,
     minDigits: 4,
     labelled: true,
-    validate: (match) => (DIGIT.test(match) ? 0.85 : null),
+    validate: (match) => (DIGIT.test(match) && !YEARS.test(match) ? 0.85 : null),
   },
   {
     // Medicare Beneficiary Identifier (CMS format: 11 characters, no S, L, O, I, B, Z).
@@ -296,7 +302,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     name: 'phone',
     entity: 'PHONE_NUMBER',
     pattern:
-      /(?<![\w+-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,6})?(?![\w-])|(?<![\w+])\+\d{8,14}(?!\w)/gi,
+      /(?<![\w+-])(?:\+\d{1,3}[ .-]?|1[ .-])?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,6})?(?![\w-])|(?<![\w+])\+?\d{10,14}(?!\w)/gi,
     score: 0.3,
     minDigits: 7,
     context: PHONE_CONTEXT,

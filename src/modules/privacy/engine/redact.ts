@@ -9,11 +9,23 @@ export type RedactAction = (typeof REDACT_ACTIONS)[number];
  * type and the value (case and spacing folded), so one person's name gives one token across an
  * organisation's datasets, and the token cannot be reversed or recomputed without the key.
  */
+const NUMERIC = new Set<EntityType>([
+  'PHONE_NUMBER',
+  'FAX_NUMBER',
+  'US_SSN',
+  'CREDIT_CARD',
+  'ACCOUNT_NUMBER',
+  'ZIP_CODE',
+]);
+
 export class KeyedHasher {
   constructor(private readonly key: Buffer) {}
 
   token(entityType: EntityType, value: string): string {
-    const folded = value.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+    // Numbers are compared by their digits ("415-555-0132" and "(415) 555-0132" are one).
+    const folded = NUMERIC.has(entityType)
+      ? value.replace(/\D/g, '')
+      : value.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
     const digest = createHmac('sha256', this.key)
       .update(`${entityType}\u0000${folded}`)
       .digest('hex');

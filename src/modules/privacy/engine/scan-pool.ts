@@ -29,10 +29,12 @@ export const POOL_MIN_CHARS = 256 * 1024;
 export class PiiScanPool {
   private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
   private ids = 0;
+  private closed = false;
 
   constructor(private readonly size = availableParallelism()) {}
 
   async scan(texts: readonly string[], options: ScanOptions = {}): Promise<Finding[][]> {
+    if (this.closed) throw new Error('the PII scan pool is closed');
     const chars = texts.reduce((sum, text) => sum + text.length, 0);
     if (chars < POOL_MIN_CHARS || this.size < 1)
       return texts.map((text) => scanText(text, options));
@@ -44,6 +46,7 @@ export class PiiScanPool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const workers = this.workers.splice(0);
     await Promise.all(workers.map(({ worker }) => worker.terminate()));
   }
