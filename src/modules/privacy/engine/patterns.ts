@@ -65,6 +65,9 @@ function phoneScore(match: string): number | null {
   // Dates, year ranges, versions and IP-like numbers are not phone numbers.
   if (/^\d+\.\d+\.\d+\.\d+$/.test(match)) return null;
   if (/^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$/.test(match)) return null;
+  // Bare digits ("4155550132") are a phone number only with a context word: account numbers,
+  // ids and amounts look the same.
+  if (/^\d+$/.test(match)) return 0.3;
   if (
     /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/.test(match) ||
     /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/.test(match)
