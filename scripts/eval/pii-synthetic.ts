@@ -5,22 +5,11 @@
  * valid (or deliberately broken) check digits, so the detector cannot know them in advance.
  */
 import type { EntityType } from '../../src/modules/privacy/engine/entities';
+import { seededRandom } from '../fixtures/synthetic-conversations';
 
 export interface LabelledText {
   text: string;
   spans: { entityType: EntityType; start: number; end: number }[];
-}
-
-/** mulberry32: a small seeded generator, so every run scores the same texts. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Rng = () => number;
@@ -246,7 +235,7 @@ const NEGATIVE: [string, (rng: Rng) => string, string[]][] = [
 ];
 
 export function syntheticPii(count: number, seed = 7): LabelledText[] {
-  const rng = random(seed);
+  const rng = seededRandom(seed);
   const texts: LabelledText[] = [];
   for (let i = 0; i < count; i++) {
     const [entityType, value, templates] = POSITIVE[i % POSITIVE.length];
@@ -262,7 +251,7 @@ export function syntheticPii(count: number, seed = 7): LabelledText[] {
 }
 
 export function checksumNegatives(count: number, seed = 11): { kind: string; text: string }[] {
-  const rng = random(seed);
+  const rng = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => {
     const [kind, value, templates] = NEGATIVE[i % NEGATIVE.length];
     return { kind, text: pick(rng, templates).replace('{value}', value(rng)) };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { checkTextsOrRecords } from '../../common/dto/texts-or-records.dto';
 import { ApiError } from '../../common/errors/api-error';
 import { recordFields } from '../privacy/privacy.service';
 import type { BiasAnalyzeRequestDto, BiasReportDto } from './dto/bias.dto';
@@ -58,19 +59,7 @@ function valueAt(record: Record<string, unknown>, path: string): unknown {
 }
 
 function checkRequest(request: BiasAnalyzeRequestDto): void {
-  if ((request.texts === undefined) === (request.records === undefined)) {
-    throw new ApiError('VALIDATION_ERROR', 'Give either texts or records', [
-      { field: 'texts', messages: ['exactly one of texts and records is required'] },
-    ]);
-  }
-  const onlyRecords = (['fields', 'outcomes'] as const).filter(
-    (key) => request[key] && !request.records,
-  );
-  if (onlyRecords.length > 0) {
-    throw new ApiError('VALIDATION_ERROR', `${onlyRecords.join(' and ')} apply to records only`, [
-      { field: onlyRecords[0], messages: ['needs records'] },
-    ]);
-  }
+  checkTextsOrRecords(request, ['outcomes']);
   const problems: string[] = [];
   for (const [biasType, groups] of Object.entries(request.reference ?? {})) {
     if (!BIAS_TYPES.includes(biasType as BiasType))

@@ -1,4 +1,5 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { checkTextsOrRecords } from '../../common/dto/texts-or-records.dto';
 import { ApiError } from '../../common/errors/api-error';
 import {
   MAX_TEXT_CHARS,
@@ -64,16 +65,7 @@ export class PrivacyService {
    * fields are scanned as texts, then what their column names say is added here.
    */
   private async findings(request: PiiScanRequestDto): Promise<PiiFindingDto[][]> {
-    if ((request.texts === undefined) === (request.records === undefined)) {
-      throw new ApiError('VALIDATION_ERROR', 'Give either texts or records', [
-        { field: 'texts', messages: ['exactly one of texts and records is required'] },
-      ]);
-    }
-    if (request.fields && !request.records) {
-      throw new ApiError('VALIDATION_ERROR', 'fields applies to records only', [
-        { field: 'fields', messages: ['fields needs records'] },
-      ]);
-    }
+    checkTextsOrRecords(request);
     const options = { entities: request.entities, minScore: request.minScore };
     if (request.texts)
       return (await this.pool.scan(request.texts, options)).map((f) => f.map(plain));

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
   IsIn,
   IsNumber,
@@ -12,14 +11,10 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { TextsOrRecordsDto } from '../../../common/dto/texts-or-records.dto';
 import { BIAS_TYPES, type BiasEvidence, type BiasType, SEVERITIES, type Severity } from '../engine';
-
-/** The most texts (or records) one synchronous request may carry. */
-export const MAX_BIAS_TEXTS = 5000;
-export const MAX_BIAS_TEXT_CHARS = 100_000;
 
 /** Where a record keeps its group for one bias type and its outcome label. */
 export class OutcomeColumnsDto {
@@ -43,35 +38,11 @@ export class OutcomeColumnsDto {
   positiveLabel: string | number | boolean = true;
 }
 
-export class BiasAnalyzeRequestDto {
-  /** Plain texts (at most 5,000, each at most 100,000 characters). Give `texts` or `records`. */
-  @ValidateIf((request: BiasAnalyzeRequestDto) => request.records === undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_BIAS_TEXTS)
-  @IsString({ each: true })
-  @MaxLength(MAX_BIAS_TEXT_CHARS, { each: true })
-  texts?: string[];
-
-  /**
-   * JSON objects (at most 5,000): their free-text fields (strings with a space; or `fields`) are
-   * analysed as one text per record, and `outcomes` reads groups and labels from them.
-   */
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true } })
-  @ValidateIf((request: BiasAnalyzeRequestDto) => request.texts === undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_BIAS_TEXTS)
-  @IsObject({ each: true })
-  records?: Record<string, unknown>[];
-
-  /** With `records`: the text fields, as dotted paths. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  fields?: string[];
-
+/**
+ * Texts, or records whose free-text fields (strings with a space, or `fields`) are analysed as
+ * one text per record and from which `outcomes` reads groups and labels.
+ */
+export class BiasAnalyzeRequestDto extends TextsOrRecordsDto {
   /** With `records`: group and label fields, for outcome disparity per bias type. */
   @IsOptional()
   @IsArray()

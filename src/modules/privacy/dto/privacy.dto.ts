@@ -1,52 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsArray, IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { TextsOrRecordsDto } from '../../../common/dto/texts-or-records.dto';
 import { ENTITY_TYPES, type EntityType, REDACT_ACTIONS, type RedactAction } from '../engine';
 
-/** The most texts (or records) one synchronous request may carry. */
-export const MAX_INLINE_TEXTS = 5000;
-/** The longest text scanned synchronously, in characters. */
-export const MAX_TEXT_CHARS = 100_000;
+export { MAX_INLINE_TEXTS, MAX_TEXT_CHARS } from '../../../common/dto/texts-or-records.dto';
 
-/** Texts or records to scan, and what to look for. */
-export class PiiScanRequestDto {
-  /** Plain texts (at most 5,000, each at most 100,000 characters). Give `texts` or `records`. */
-  @ValidateIf((request: PiiScanRequestDto) => request.records === undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_INLINE_TEXTS)
-  @IsString({ each: true })
-  @MaxLength(MAX_TEXT_CHARS, { each: true })
-  texts?: string[];
-
-  /** JSON objects (at most 5,000): their string fields are scanned, column names count. */
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true } })
-  @ValidateIf((request: PiiScanRequestDto) => request.texts === undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_INLINE_TEXTS)
-  @IsObject({ each: true })
-  records?: Record<string, unknown>[];
-
-  /** With `records`: the fields to scan, as dotted paths (default: every string field). */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  fields?: string[];
-
+/** Texts or records to scan (their string and number fields; column names count), and what to look for. */
+export class PiiScanRequestDto extends TextsOrRecordsDto {
   /** Entity types to report (default: all). */
   @ApiPropertyOptional({ enum: ENTITY_TYPES, isArray: true })
   @IsOptional()
