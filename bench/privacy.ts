@@ -1,15 +1,15 @@
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { BiasAnalyzer } from '../src/modules/bias/engine';
-import { type Finding, PiiScanPool, scanText } from '../src/modules/privacy/engine';
+import { type LineScan, PiiScanPool, scanRecord } from '../src/modules/privacy/engine';
+import { lineChunks } from '../src/common/line-chunks';
 import { generateConversations, median, pass } from './conversations';
 
 const RUNS = Number(process.env.BENCH_PRIVACY_RUNS ?? 3);
-/** Texts handed to the pool at a time (characters), and how many such batches may be in flight. */
-const BATCH_CHARS = 1024 * 1024;
-const IN_FLIGHT = 2;
+/** JSON Lines handed to a worker at a time (bytes), and how many chunks each worker may hold. */
+const CHUNK_BYTES = 1024 * 1024;
+const IN_FLIGHT_PER_WORKER = 2;
 
 /** The free-text fields of a record (strings with a space): ids, roles and codes are skipped. */
 function textsOf(value: unknown, into: string[]): string[] {
@@ -21,37 +21,34 @@ function textsOf(value: unknown, into: string[]): string[] {
   return into;
 }
 
-/** All cores: this thread reads and parses, the pool's workers scan, two batches in flight. */
+/**
+ * All cores: this thread reads the file and hands chunks of whole lines to the pool, whose
+ * workers parse and scan them (as the pipeline does with a stored dataset).
+ */
 async function pooled(path: string, pool: PiiScanPool): Promise<{ ms: number; findings: number }> {
   const start = performance.now();
-  const inFlight: Promise<Finding[][]>[] = [];
+  const inFlight: Promise<LineScan[]>[] = [];
   let findings = 0;
   const settle = async () => {
-    for (const result of await inFlight.shift()!) findings += result.length;
-  };
-  let batch: string[] = [];
-  let chars = 0;
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-  for await (const line of lines) {
-    for (const text of textsOf(JSON.parse(line), [])) {
-      batch.push(text);
-      chars += text.length;
+    for (const line of await inFlight.shift()!) {
+      if (!Array.isArray(line)) throw new Error(line.error);
+      findings += line.length;
     }
-    if (chars < BATCH_CHARS) continue;
-    inFlight.push(pool.scan(batch));
-    batch = [];
-    chars = 0;
-    if (inFlight.length >= IN_FLIGHT) await settle();
+  };
+  const source = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  for await (const chunk of lineChunks(source, CHUNK_BYTES)) {
+    inFlight.push(pool.scanLines(chunk));
+    if (inFlight.length >= IN_FLIGHT_PER_WORKER * availableParallelism()) await settle();
   }
-  if (batch.length > 0) inFlight.push(pool.scan(batch));
   while (inFlight.length > 0) await settle();
   return { ms: performance.now() - start, findings };
 }
 
 /**
- * PII scan and bias analysis throughput over a generated JSONL of counselling conversations with planted PII: on
- * one core (this thread parses and scans), and on all cores (worker threads scan), next to
- * reading and JSON.parse of the same file in the same run.
+ * PII scan and bias analysis throughput over a generated JSONL of counselling conversations with
+ * planted PII: on one core (this thread parses and scans every record), and on all cores (worker
+ * threads parse and scan chunks of lines), next to reading and JSON.parse of the same file in the
+ * same run.
  */
 export async function privacyThroughput(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'techdeck-bench-pii-'));
@@ -76,7 +73,7 @@ export async function privacyThroughput(): Promise<string[]> {
       let found = 0;
       single.push(
         await pass(path, (record) => {
-          for (const text of textsOf(record, [])) found += scanText(text).length;
+          found += scanRecord(record as Record<string, unknown>).length;
         }),
       );
       const result = await pooled(path, pool);

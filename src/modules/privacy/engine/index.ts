@@ -14,4 +14,4 @@ export {
   stringFields,
 } from './records';
 export { KeyedHasher, REDACT_ACTIONS, type RedactAction, redactText } from './redact';
-export { PiiScanPool, POOL_MIN_CHARS } from './scan-pool';
+export { type LineScan, PiiScanPool, POOL_MIN_CHARS, scanLines } from './scan-pool';

@@ -49,9 +49,35 @@ export const PLACE_FIRST_WORDS = new Set(
   [...PLACES].filter((place) => place.includes(' ')).map((place) => place.split(' ')[0]),
 );
 
+/** What the lists say a lower-case word (or place phrase) is, as bits of one number. */
+export const FIRST_NAME = 1;
+export const LAST_NAME = 2;
+export const PLACE = 4;
+export const PLACE_FIRST_WORD = 8;
+export const COUNTRY = 16;
+export const ORDINARY_WORD = 32;
+export const COMMON_WORD = 64;
+
+/** Every listed word with its kinds: one lookup answers what used to take one per list. */
+const KINDS = new Map<string, number>();
+for (const [words, kind] of [
+  [FIRST_NAMES, FIRST_NAME],
+  [LAST_NAMES, LAST_NAME],
+  [PLACES, PLACE],
+  [PLACE_FIRST_WORDS, PLACE_FIRST_WORD],
+  [COUNTRIES, COUNTRY],
+  [ordinary, ORDINARY_WORD],
+  [common, COMMON_WORD],
+] as const) {
+  for (const word of words) KINDS.set(word, (KINDS.get(word) ?? 0) | kind);
+}
+
+/** The kinds of a lower-case word or phrase (0 when no list has it). */
+export const kindsOf = (lower: string): number => KINDS.get(lower) ?? 0;
+
 /** An ordinary English word: a name or place with this spelling needs more evidence. */
-export function isCommonWord(lower: string): boolean {
-  if (common.has(lower)) return true;
+export function isCommonWord(lower: string, kinds = kindsOf(lower)): boolean {
+  if (kinds & COMMON_WORD) return true;
   // Inflected forms of common words ("watchers", "capitalized") and contractions ("i'd").
   const apostrophe = lower.search(/['’]/);
   if (apostrophe > 0) return common.has(lower.slice(0, apostrophe));

@@ -1,14 +1,15 @@
 import { boosted } from './context';
 import type { Finding } from './entities';
 import {
-  COUNTRIES,
-  FIRST_NAMES,
+  COUNTRY,
+  FIRST_NAME,
   isCommonWord,
-  isOrdinaryWord,
-  LAST_NAMES,
-  PLACE_FIRST_WORDS,
+  kindsOf,
+  LAST_NAME,
+  ORDINARY_WORD,
+  PLACE,
+  PLACE_FIRST_WORD,
   PLACE_MAX_WORDS,
-  PLACES,
 } from './lexicon';
 
 /**
@@ -17,6 +18,7 @@ import {
  */
 class Token {
   private cached: string | undefined;
+  private cachedKinds = -1;
 
   constructor(
     private readonly text: string,
@@ -32,7 +34,22 @@ class Token {
   get lower(): string {
     return (this.cached ??= this.text.slice(this.start, this.end).toLowerCase());
   }
+
+  /** What the lists say the word is (FIRST_NAME, PLACE, ... bits of `kindsOf`). */
+  get kinds(): number {
+    if (this.cachedKinds === -1) this.cachedKinds = kindsOf(this.lower);
+    return this.cachedKinds;
+  }
+
+  /** A common English word, inflections included (cached). */
+  get common(): boolean {
+    return (this.cachedCommon ??= isCommonWord(this.lower, this.kinds));
+  }
+  private cachedCommon: boolean | undefined;
 }
+
+/** Listed as a name or a place, or the first word of a listed place. */
+const NAME_OR_PLACE = FIRST_NAME | LAST_NAME | PLACE | PLACE_FIRST_WORD;
 
 /** The same hash as the tokenizer's, for the context words. */
 function wordHash(word: string): number {
@@ -154,9 +171,13 @@ function endsSentence(code: number): boolean {
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const length = text.length;
+  // The last character before the next word that is not a space or a tab (-1: none yet).
+  let mark = -1;
   let i = 0;
   while (i < length) {
-    if (!isLetterCode(text.charCodeAt(i), text, i)) {
+    const code = text.charCodeAt(i);
+    if (!isLetterCode(code, text, i)) {
+      if (code !== 32 && code !== 9) mark = code;
       i++;
       continue;
     }
@@ -178,12 +199,9 @@ function tokenize(text: string): Token[] {
     }
     let end = i;
     if (end - start > 2 && (text.charCodeAt(end - 1) | 32) === 115) {
-      const mark = text.charCodeAt(end - 2);
-      if (mark === 39 || mark === 0x2019) end -= 2;
+      const quote = text.charCodeAt(end - 2);
+      if (quote === 39 || quote === 0x2019) end -= 2;
     }
-    let before = start - 1;
-    while (before >= 0 && (text.charCodeAt(before) === 32 || text.charCodeAt(before) === 9))
-      before--;
     const first = text.charCodeAt(start);
     const capitalized =
       first < 128 ? first >= 65 && first <= 90 : text[start] !== text[start].toLowerCase();
@@ -193,10 +211,12 @@ function tokenize(text: string): Token[] {
         start,
         end,
         capitalized,
-        before < 0 || endsSentence(text.charCodeAt(before)),
+        mark === -1 || (mark !== 0 && endsSentence(mark)),
         hash >>> 0,
       ),
     );
+    // After a word, the character before the next one is a letter until a mark is seen.
+    mark = 0;
   }
   return tokens;
 }
@@ -241,7 +261,14 @@ export function nameFindings(text: string): Finding[] {
     // An ordinary word is neither a name nor a place, unless it starts one ("South Africa").
     if (
       token.end - token.start < 2 ||
-      (isOrdinaryWord(token.lower) && !PLACE_FIRST_WORDS.has(token.lower))
+      (token.kinds & (ORDINARY_WORD | PLACE_FIRST_WORD)) === ORDINARY_WORD
+    )
+      continue;
+    // In lower case, only a listed word or one after a title ("dr smith") can be either.
+    if (
+      !token.capitalized &&
+      (token.kinds & NAME_OR_PLACE) === 0 &&
+      !(i > 0 && TITLES.has(tokens[i - 1].lower))
     )
       continue;
     const place = placeAt(text, tokens, i, placeLead === i - 1);
@@ -269,10 +296,11 @@ function personAt(
 ): Span | null {
   const token = tokens[i];
   const previous = tokens[i - 1];
-  if (isOrdinaryWord(token.lower) || TITLES.has(token.lower) || isAcronym(text, token)) return null;
-  const first = FIRST_NAMES.has(token.lower);
-  const last = LAST_NAMES.has(token.lower);
-  const common = isCommonWord(token.lower);
+  const kinds = token.kinds;
+  if (kinds & ORDINARY_WORD || TITLES.has(token.lower) || isAcronym(text, token)) return null;
+  const first = (kinds & FIRST_NAME) !== 0;
+  const last = (kinds & LAST_NAME) !== 0;
+  const common = token.common;
   const titled =
     previous &&
     TITLES.has(previous.lower) &&
@@ -292,7 +320,7 @@ function personAt(
     token.capitalized &&
     !token.sentenceStart &&
     !common &&
-    !PLACES.has(token.lower) &&
+    !(kinds & PLACE) &&
     token.end - token.start > 2
   )
     // Capitalised mid-sentence, not an English word and in no list: a proper noun, most often
@@ -306,15 +334,16 @@ function personAt(
   while (end + 1 < tokens.length && end - i < 2) {
     const next = tokens[end + 1];
     if (!adjacent(text, tokens[end], next)) break;
-    const listed = LAST_NAMES.has(next.lower) || FIRST_NAMES.has(next.lower);
+    const nextKinds = next.kinds;
+    const listed = (nextKinds & (FIRST_NAME | LAST_NAME)) !== 0;
     // After a listed first name, a title or a lead, a capitalised word is the surname even when
     // it is also an English word ("Jordan Smith", "John Baker").
     const strong = first || titled || led;
     const surname = token.capitalized
-      ? next.capitalized && !isOrdinaryWord(next.lower) && (!isCommonWord(next.lower) || strong)
-      : listed && (!isCommonWord(next.lower) || (strong && LAST_NAMES.has(next.lower)));
+      ? next.capitalized && !(nextKinds & ORDINARY_WORD) && (!next.common || strong)
+      : listed && (!next.common || (strong && (nextKinds & LAST_NAME) !== 0));
     if (!surname || runTogetherWords(text, next)) break;
-    if (PLACES.has(next.lower) && !LAST_NAMES.has(next.lower)) break;
+    if ((nextKinds & (PLACE | LAST_NAME)) === PLACE) break;
     end++;
     if (text.startsWith("'s", next.end) || text.startsWith('’s', next.end)) break;
   }
@@ -344,8 +373,8 @@ function listedSurnameAfter(text: string, tokens: Token[], i: number): boolean {
   return (
     next !== undefined &&
     next.capitalized &&
-    LAST_NAMES.has(next.lower) &&
-    !isCommonWord(next.lower) &&
+    (next.kinds & LAST_NAME) !== 0 &&
+    !next.common &&
     adjacent(text, tokens[i], next)
   );
 }
@@ -368,49 +397,48 @@ function runTogetherWords(text: string, token: Token): boolean {
  * town lines of postal addresses. Neither is taken for a person's name.
  */
 function isAcronym(text: string, token: Token): boolean {
-  if (token.end - token.start < 2) return false;
+  if (token.end - token.start < 2 || !token.capitalized) return false;
   for (let i = token.start; i < token.end; i++) {
-    const char = text[i];
-    if (char !== char.toUpperCase()) return false;
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if (code >= 97 && code <= 122) return false;
+    } else if (text[i] !== text[i].toUpperCase()) return false;
   }
   return true;
 }
 
 function placeAt(text: string, tokens: Token[], i: number, afterLead: boolean): Span | null {
   const token = tokens[i];
-  const ordinary = isOrdinaryWord(token.lower);
-  if (ordinary && !PLACE_FIRST_WORDS.has(token.lower)) return null;
+  const kinds = token.kinds;
+  const ordinary = (kinds & ORDINARY_WORD) !== 0;
+  if (ordinary && !(kinds & PLACE_FIRST_WORD)) return null;
   // "CBT", "DBT", "Lo": abbreviations and two-letter words are not places unless a country's.
-  if ((token.end - token.start < 3 || isAcronym(text, token)) && !COUNTRIES.has(token.lower))
-    return null;
+  if ((token.end - token.start < 3 || isAcronym(text, token)) && !(kinds & COUNTRY)) return null;
   const led = afterLead && adjacent(text, tokens[i - 1], token);
   // The longest listed place starting here ("ústí nad labem", "vatican city").
   let words = 0;
-  let phrase = '';
-  let candidate = '';
-  const maxWords = PLACE_FIRST_WORDS.has(token.lower) ? PLACE_MAX_WORDS : 1;
-  for (let k = 0; k < maxWords && i + k < tokens.length; k++) {
-    if (k > 0 && !adjacent(text, tokens[i + k - 1], tokens[i + k])) break;
-    phrase = k === 0 ? tokens[i].lower : `${phrase} ${tokens[i + k].lower}`;
-    if (PLACES.has(phrase)) {
-      words = k + 1;
-      candidate = phrase;
+  if (kinds & PLACE) words = 1;
+  if (kinds & PLACE_FIRST_WORD) {
+    let phrase = token.lower;
+    for (let k = 1; k < PLACE_MAX_WORDS && i + k < tokens.length; k++) {
+      if (!adjacent(text, tokens[i + k - 1], tokens[i + k])) break;
+      phrase = `${phrase} ${tokens[i + k].lower}`;
+      if (kindsOf(phrase) & PLACE) words = k + 1;
     }
   }
   if (ordinary && words < 2) return null;
   let score = 0;
   if (words > 0) {
     const ambiguous =
-      words === 1 &&
-      (isCommonWord(candidate) || (FIRST_NAMES.has(candidate) && !COUNTRIES.has(candidate)));
+      words === 1 && (token.common || (kinds & (FIRST_NAME | COUNTRY)) === FIRST_NAME);
     if (token.capitalized) score = ambiguous ? (led ? 0.6 : 0.2) : led ? 0.85 : 0.6;
     else score = ambiguous ? 0 : led ? 0.6 : 0.35;
   } else if (
     led &&
     token.capitalized &&
     !token.sentenceStart &&
-    !isCommonWord(token.lower) &&
-    !FIRST_NAMES.has(token.lower) &&
+    !token.common &&
+    !(kinds & FIRST_NAME) &&
     token.end - token.start > 2
   ) {
     // An unlisted capitalised word after "in" / "from": a place more often than not.
@@ -423,7 +451,7 @@ function placeAt(text: string, tokens: Token[], i: number, afterLead: boolean): 
   while (
     last + 1 < tokens.length &&
     tokens[last + 1].capitalized &&
-    !isCommonWord(tokens[last + 1].lower) &&
+    !tokens[last + 1].common &&
     adjacent(text, tokens[last], tokens[last + 1]) &&
     last - i < 3
   )

@@ -43,15 +43,24 @@ export interface ColumnType {
 
 /** What a column's name says it holds (`Patient Name` → PERSON, whole column). */
 export function columnType(name: string): ColumnType | undefined {
+  const known = COLUMN_CACHE.get(name);
+  if (known !== undefined) return known ?? undefined;
   const key = name
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
+  let found: ColumnType | null = null;
   for (const [pattern, entityType, wholeColumn] of COLUMN_TYPES) {
-    if (pattern.test(key)) return { entityType, wholeColumn };
+    if (pattern.test(key)) {
+      found = { entityType, wholeColumn };
+      break;
+    }
   }
-  return undefined;
+  // Datasets have few column names and meet each on every row: remember them (up to a bound).
+  if (COLUMN_CACHE.size < 4096) COLUMN_CACHE.set(name, found);
+  return found ?? undefined;
 }
+const COLUMN_CACHE = new Map<string, ColumnType | null>();
 
 export interface FieldFinding extends Finding {
   field: string;
@@ -66,9 +75,15 @@ export function scanRecord(
   fields?: readonly string[],
   options: ScanOptions = {},
 ): FieldFinding[] {
-  return stringFields(record, fields).flatMap(([field, value]) =>
-    fieldFindings(field, value, scanText(value, { ...options, minScore: 0 }), options),
-  );
+  const out: FieldFinding[] = [];
+  const candidateOptions = { ...options, minScore: 0 };
+  walkFields(record, fields, (field, key, value) => {
+    const candidates = scanText(value, candidateOptions);
+    const column = columnType(key);
+    if (candidates.length === 0 && !column) return;
+    for (const finding of withColumn(field, value, candidates, column, options)) out.push(finding);
+  });
+  return out;
 }
 
 /**
@@ -81,7 +96,16 @@ export function fieldFindings(
   candidates: Finding[],
   options: ScanOptions = {},
 ): FieldFinding[] {
-  const column = columnType(field.split('.').at(-1)!);
+  return withColumn(field, value, candidates, columnType(pathKeys(field).at(-1)!), options);
+}
+
+function withColumn(
+  field: string,
+  value: string,
+  candidates: Finding[],
+  column: ColumnType | undefined,
+  options: ScanOptions,
+): FieldFinding[] {
   let all = candidates;
   if (column) {
     all = candidates.map((f) =>
@@ -110,7 +134,8 @@ export class RecordTooDeepError extends Error {
 }
 
 /** A key in a dotted path: a dot or backslash inside a key is escaped ("note\\.text"). */
-const escapeKey = (key: string) => key.replace(/[\\.]/g, (char) => `\\${char}`);
+const escapeKey = (key: string) =>
+  key.includes('.') || key.includes('\\') ? key.replace(/[\\.]/g, (char) => `\\${char}`) : key;
 
 /** The keys of a dotted path, escapes undone. */
 export function pathKeys(path: string): string[] {
@@ -136,17 +161,34 @@ export function stringFields(
   only?: readonly string[],
 ): [string, string][] {
   const out: [string, string][] = [];
-  const visit = (value: unknown, path: string, depth: number) => {
+  walkFields(record, only, (path, _key, value) => out.push([path, value]));
+  return out;
+}
+
+/** Each text value of a record with its dotted path and its own key, in key order. */
+function walkFields(
+  record: Record<string, unknown>,
+  only: readonly string[] | undefined,
+  use: (path: string, key: string, value: string) => void,
+): void {
+  const visit = (value: unknown, path: string, key: string, depth: number) => {
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') {
-      if (path !== '' && (!only || only.includes(path))) out.push([path, String(value)]);
+      if (path !== '' && (!only || only.includes(path))) use(path, key, String(value));
     } else if (value && typeof value === 'object') {
       if (depth >= MAX_RECORD_DEPTH) throw new RecordTooDeepError();
-      for (const [key, inner] of Object.entries(value as Record<string, unknown>))
-        visit(inner, path ? `${path}.${escapeKey(key)}` : escapeKey(key), depth + 1);
+      for (const inner in value) {
+        if (!Object.hasOwn(value, inner)) continue;
+        const escaped = escapeKey(inner);
+        visit(
+          (value as Record<string, unknown>)[inner],
+          path ? `${path}.${escaped}` : escaped,
+          inner,
+          depth + 1,
+        );
+      }
     }
   };
-  visit(record, '', 0);
-  return out;
+  visit(record, '', '', 0);
 }
 
 /** What the pipeline's PII policy may do with a record: redact its fields, or drop it. */

@@ -1,5 +1,6 @@
 import { scanText } from './analyzer';
-import { PiiScanPool, POOL_MIN_CHARS } from './scan-pool';
+import { scanRecord } from './records';
+import { PiiScanPool, POOL_MIN_CHARS, scanLines } from './scan-pool';
 
 describe('PiiScanPool', () => {
   const pool = new PiiScanPool(2);
@@ -26,5 +27,58 @@ describe('PiiScanPool', () => {
       scanText('Call 617-555-0101 please'),
       [],
     ]);
+  });
+
+  describe('JSON Lines chunks', () => {
+    const records = Array.from({ length: 300 }, (_, i) => ({
+      id: `conv-${i}`,
+      messages: [
+        { role: 'user', content: `My name is Megan Payne, call me on 617-555-${1000 + i}.` },
+        {
+          role: 'assistant',
+          content: i % 2 ? 'Thank you for sharing.' : `Write to m${i}@example.org`,
+        },
+      ],
+    }));
+    const lines = records.map((record) => JSON.stringify(record));
+
+    it('scans each line in a worker as scanRecord would, in order', async () => {
+      const chunk = Buffer.from(lines.join('\n') + '\n');
+      const scanned = await pool.scanLines(chunk);
+      expect(scanned).toHaveLength(records.length);
+      expect(scanned).toEqual(records.map((record) => scanRecord(record)));
+      expect(scanned[0]).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'messages.0.content', entityType: 'PHONE_NUMBER' }),
+          expect.objectContaining({ field: 'messages.1.content', entityType: 'EMAIL_ADDRESS' }),
+        ]),
+      );
+    });
+
+    it('takes a slice of a larger buffer without detaching the rest of it', async () => {
+      const whole = Buffer.from(`${lines[0]}\n${lines[1]}\n`);
+      const first = whole.subarray(0, lines[0].length + 1);
+      expect(await pool.scanLines(first)).toEqual([scanRecord(records[0])]);
+      expect(whole.toString()).toContain(lines[1]);
+    });
+
+    it('answers blank, malformed and non-object lines per line, never with their text', () => {
+      const chunk = Buffer.from(`${lines[2]}\n\n{"ssn": "123-45-6789"\n[1,2]\n${lines[3]}`);
+      const scanned = scanLines(chunk);
+      expect(scanned).toEqual([
+        scanRecord(records[2]),
+        [],
+        { error: 'the line is not valid JSON' },
+        { error: 'the line is not a JSON object' },
+        scanRecord(records[3]),
+      ]);
+      expect(JSON.stringify(scanned)).not.toContain('123-45-6789');
+    });
+
+    it('scans only the named fields when asked', async () => {
+      const scanned = await pool.scanLines(Buffer.from(lines[4]), {}, ['messages.1.content']);
+      expect(scanned).toEqual([scanRecord(records[4], ['messages.1.content'])]);
+      expect(scanned[0]).toEqual([expect.objectContaining({ entityType: 'EMAIL_ADDRESS' })]);
+    });
   });
 });

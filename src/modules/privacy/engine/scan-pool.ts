@@ -3,17 +3,24 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../../common/worker-threads';
 import { type ScanOptions, scanText } from './analyzer';
 import type { Finding } from './entities';
+import { type FieldFinding, scanRecord } from './records';
 
-export interface ScanRequest {
-  id: number;
-  texts: string[];
-  options: ScanOptions;
-}
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-export type ScanReply = { id: number; results: Finding[][] } | { id: number; error: string };
+/** What a worker is asked: texts to scan, or a chunk of JSON Lines whose records to scan. */
+export type ScanRequest = { id: number; options: ScanOptions } & (
+  | { kind: 'texts'; texts: string[] }
+  | { kind: 'lines'; bytes: Uint8Array; fields?: readonly string[] }
+);
+
+/** One line of a JSON Lines chunk: its record's findings, or why it could not be scanned. */
+export type LineScan = FieldFinding[] | { error: string };
+
+export type ScanReply =
+  { id: number; results: Finding[][] | LineScan[] } | { id: number; error: string };
 
 interface Pending {
-  resolve: (results: Finding[][]) => void;
+  resolve: (results: Finding[][] | LineScan[]) => void;
   reject: (error: Error) => void;
 }
 
@@ -40,9 +47,36 @@ export class PiiScanPool {
       return texts.map((text) => scanText(text, options));
     const slices = sliceByChars(texts, Math.min(this.size, texts.length), chars);
     const results = await Promise.all(
-      slices.map((slice, i) => this.send(this.workerAt(i), slice, options)),
+      slices.map(
+        (texts, i) =>
+          this.send(this.workerAt(i), { kind: 'texts', texts, options }) as Promise<Finding[][]>,
+      ),
     );
     return results.flat();
+  }
+
+  /**
+   * The records of a chunk of JSON Lines (UTF-8, whole lines), scanned in the least busy worker:
+   * one entry per line, in order — the record's findings (`scanRecord`), an empty list for a blank
+   * line, or an error for a line that is not a JSON object. Parsing happens in the worker too, so
+   * a reader that hands over chunks as it reads a file keeps every core scanning. The chunk's
+   * memory is moved to the worker, not copied: the caller must not use it afterwards.
+   */
+  scanLines(
+    chunk: Uint8Array,
+    options: ScanOptions = {},
+    fields?: readonly string[],
+  ): Promise<LineScan[]> {
+    if (this.closed) return Promise.reject(new Error('the PII scan pool is closed'));
+    if (this.size < 1) return Promise.resolve(scanLines(chunk, options, fields));
+    // Only a buffer that owns all of its memory can be moved (a pooled Buffer shares it).
+    const bytes =
+      chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength
+        ? chunk
+        : chunk.slice();
+    return this.send(this.leastBusy(), { kind: 'lines', bytes, fields, options }, [
+      bytes.buffer as ArrayBuffer,
+    ]) as Promise<LineScan[]>;
   }
 
   async close(): Promise<void> {
@@ -53,14 +87,22 @@ export class PiiScanPool {
 
   private send(
     entry: { worker: Worker; pending: Map<number, Pending> },
-    texts: string[],
-    options: ScanOptions,
-  ): Promise<Finding[][]> {
+    request: DistributiveOmit<ScanRequest, 'id'>,
+    transfer: ArrayBuffer[] = [],
+  ): Promise<Finding[][] | LineScan[]> {
     const id = ++this.ids;
     return new Promise((resolve, reject) => {
       entry.pending.set(id, { resolve, reject });
-      entry.worker.postMessage({ id, texts, options } satisfies ScanRequest);
+      entry.worker.postMessage({ id, ...request } satisfies ScanRequest, transfer);
     });
+  }
+
+  /** The worker with the fewest batches in hand (a new one while the pool is not full). */
+  private leastBusy() {
+    for (let i = 0; i < this.size; i++) if (!this.workers[i]) return this.workerAt(i);
+    return this.workers.reduce((best, entry) =>
+      entry.pending.size < best.pending.size ? entry : best,
+    );
   }
 
   private workerAt(index: number) {
@@ -104,4 +146,33 @@ function sliceByChars(texts: readonly string[], count: number, chars: number): s
   }
   if (current.length > 0) slices.push(current);
   return slices;
+}
+
+const utf8 = new TextDecoder();
+
+/** The records of a chunk of JSON Lines scanned on this thread (what a worker runs). */
+export function scanLines(
+  chunk: Uint8Array,
+  options: ScanOptions = {},
+  fields?: readonly string[],
+): LineScan[] {
+  const lines = utf8.decode(chunk).split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines.map((line): LineScan => {
+    if (line.trim() === '') return [];
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      // Never the line itself: it may hold PHI.
+      return { error: 'the line is not valid JSON' };
+    }
+    if (!record || typeof record !== 'object' || Array.isArray(record))
+      return { error: 'the line is not a JSON object' };
+    try {
+      return scanRecord(record as Record<string, unknown>, fields, options);
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : 'scan failed' };
+    }
+  });
 }

@@ -1,14 +1,20 @@
 import { parentPort } from 'node:worker_threads';
 import { scanText } from './analyzer';
-import type { ScanReply, ScanRequest } from './scan-pool';
+import { type ScanReply, type ScanRequest, scanLines } from './scan-pool';
 
-parentPort!.on('message', ({ id, texts, options }: ScanRequest) => {
+parentPort!.on('message', (request: ScanRequest) => {
   let reply: ScanReply;
   try {
-    reply = { id, results: texts.map((text) => scanText(text, options)) };
+    reply = {
+      id: request.id,
+      results:
+        request.kind === 'texts'
+          ? request.texts.map((text) => scanText(text, request.options))
+          : scanLines(request.bytes, request.options, request.fields),
+    };
   } catch (error) {
     // The message only: the texts are PHI and never leave in an error.
-    reply = { id, error: error instanceof Error ? error.message : 'scan failed' };
+    reply = { id: request.id, error: error instanceof Error ? error.message : 'scan failed' };
   }
   parentPort!.postMessage(reply);
 });
