@@ -1,7 +1,8 @@
 import { addressFindings } from './addresses';
 import type { EntityType, Finding } from './entities';
 import { nameFindings } from './names';
-import { patternFindings, profile } from './patterns';
+import { patternFindings } from './patterns';
+import { tokenize } from './tokens';
 
 export interface ScanOptions {
   /** Only these entity types are reported (default: all). */
@@ -15,11 +16,11 @@ export const DEFAULT_MIN_SCORE = 0.5;
 /** The findings in one text: every recognizer, then overlaps resolved, in text order. */
 export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   if (text.length === 0) return [];
-  const shape = profile(text);
-  const candidates = patternFindings(text, shape);
-  if (shape.digits > 0)
-    for (const finding of addressFindings(text, shape.digits)) candidates.push(finding);
-  for (const finding of nameFindings(text)) candidates.push(finding);
+  const { tokens, profile } = tokenize(text);
+  const candidates = patternFindings(text, profile);
+  if (profile.digits > 0)
+    for (const finding of addressFindings(text, profile.digits)) candidates.push(finding);
+  for (const finding of nameFindings(text, tokens)) candidates.push(finding);
   if (candidates.length === 0) return candidates;
   return resolveOverlaps(addressesOutrankTheirParts(candidates), options);
 }

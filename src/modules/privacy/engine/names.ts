@@ -1,4 +1,5 @@
 import { boosted } from './context';
+import { type Token, tokenize, wordHash } from './tokens';
 import type { Finding } from './entities';
 import {
   COUNTRY,
@@ -12,51 +13,8 @@ import {
   PLACE_MAX_WORDS,
 } from './lexicon';
 
-/**
- * A word of the text. Its lower-cased form is made only when asked for: most words are looked at
- * through their hash alone (is it a context word?) and never need a string of their own.
- */
-class Token {
-  private cached: string | undefined;
-  private cachedKinds = -1;
-
-  constructor(
-    private readonly text: string,
-    readonly start: number,
-    readonly end: number,
-    readonly capitalized: boolean,
-    /** First word of the text, a sentence or a line: its capital says nothing. */
-    readonly sentenceStart: boolean,
-    /** FNV-1a of the lower-cased ASCII letters (other characters as they are). */
-    readonly hash: number,
-  ) {}
-
-  get lower(): string {
-    return (this.cached ??= this.text.slice(this.start, this.end).toLowerCase());
-  }
-
-  /** What the lists say the word is (FIRST_NAME, PLACE, ... bits of `kindsOf`). */
-  get kinds(): number {
-    if (this.cachedKinds === -1) this.cachedKinds = kindsOf(this.lower);
-    return this.cachedKinds;
-  }
-
-  /** A common English word, inflections included (cached). */
-  get common(): boolean {
-    return (this.cachedCommon ??= isCommonWord(this.lower, this.kinds));
-  }
-  private cachedCommon: boolean | undefined;
-}
-
 /** Listed as a name or a place, or the first word of a listed place. */
 const NAME_OR_PLACE = FIRST_NAME | LAST_NAME | PLACE | PLACE_FIRST_WORD;
-
-/** The same hash as the tokenizer's, for the context words. */
-function wordHash(word: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-}
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'mister']);
 /** Right before a name: "my name is", "call me", "named" (their lower-cased text ends so). */
@@ -131,96 +89,6 @@ const PLACE_LEAD = new Set([
 /** Hashes of every context word: a word whose hash is not here is none of them. */
 const CONTEXT_HASHES = new Set([...PERSON_CONTEXT, ...PLACE_LEAD, ...LEAD_TAILS].map(wordHash));
 
-const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
-const ASCII_LETTER = new Uint8Array(128);
-for (let code = 65; code <= 90; code++) ASCII_LETTER[code] = ASCII_LETTER[code + 32] = 1;
-
-function isLetterCode(code: number, text: string, i: number): boolean {
-  return code < 128 ? ASCII_LETTER[code] === 1 : NON_ASCII_LETTER.test(text[i]);
-}
-
-function isLetter(text: string, i: number): boolean {
-  return isLetterCode(text.charCodeAt(i), text, i);
-}
-
-/** Characters after which a word starts a sentence or a line (SENTENCE_END, by code). */
-function endsSentence(code: number): boolean {
-  switch (code) {
-    case 46: // .
-    case 33: // !
-    case 63: // ?
-    case 10: // line feed
-    case 34: // "
-    case 0x201c: // “
-    case 58: // :
-    case 59: // ;
-    case 40: // (
-    case 42: // *
-    case 0x2022: // •
-    case 45: // -
-      return true;
-    default:
-      return false;
-  }
-}
-
-/**
- * Words: letters, with inner apostrophes and hyphens ("O'Brien", "Hubbard-Thomas"); a possessive
- * is not part of the name ("Sumaya's kid"). One pass over the characters, no regex per word.
- */
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  const length = text.length;
-  // The last character before the next word that is not a space or a tab (-1: none yet).
-  let mark = -1;
-  let i = 0;
-  while (i < length) {
-    const code = text.charCodeAt(i);
-    if (!isLetterCode(code, text, i)) {
-      if (code !== 32 && code !== 9) mark = code;
-      i++;
-      continue;
-    }
-    const start = i;
-    let hash = 0x811c9dc5;
-    while (i < length) {
-      const code = text.charCodeAt(i);
-      if (isLetterCode(code, text, i)) {
-        hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code | 32 : code), 0x01000193);
-        i++;
-      } else if (
-        (code === 39 || code === 0x2019 || code === 45) &&
-        i + 1 < length &&
-        isLetter(text, i + 1)
-      ) {
-        hash = Math.imul(hash ^ code, 0x01000193);
-        i++;
-      } else break;
-    }
-    let end = i;
-    if (end - start > 2 && (text.charCodeAt(end - 1) | 32) === 115) {
-      const quote = text.charCodeAt(end - 2);
-      if (quote === 39 || quote === 0x2019) end -= 2;
-    }
-    const first = text.charCodeAt(start);
-    const capitalized =
-      first < 128 ? first >= 65 && first <= 90 : text[start] !== text[start].toLowerCase();
-    tokens.push(
-      new Token(
-        text,
-        start,
-        end,
-        capitalized,
-        mark === -1 || (mark !== 0 && endsSentence(mark)),
-        hash >>> 0,
-      ),
-    );
-    // After a word, the character before the next one is a letter until a mark is seen.
-    mark = 0;
-  }
-  return tokens;
-}
-
 /** Whether only spaces (and at most one period after a title) separate two tokens. */
 function adjacent(text: string, left: Token, right: Token, allowLineBreak = false): boolean {
   for (let i = left.end; i < right.start; i++) {
@@ -241,8 +109,7 @@ function adjacent(text: string, left: Token, right: Token, allowLineBreak = fals
  * Words that are also ordinary English words count only with stronger evidence. Person
  * context words nearby ("my husband", "patient") add 0.35.
  */
-export function nameFindings(text: string): Finding[] {
-  const tokens = tokenize(text);
+export function nameFindings(text: string, tokens = tokenize(text).tokens): Finding[] {
   const findings: Finding[] = [];
   let personContext = -10;
   let placeLead = -10;

@@ -3,6 +3,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { ibanValid, ipv4Valid, luhnValid, ssnValid, vinValid } from './checksums';
 import { boosted, hasContext } from './context';
 import type { EntityType, Finding } from './entities';
+import { AT, COLON, DASH, DIGIT_DOT, DOT_LETTER, runBit, tokenize, WWW } from './tokens';
 
 /**
  * A pattern recognizer in Presidio's style: a regular expression with a base score; an
@@ -21,6 +22,12 @@ interface PatternRecognizer {
   needs?: number;
   /** Only texts with at least this many digits are searched. */
   minDigits?: number;
+  /** Only texts with a run of digits of one of these lengths (`runBits`) are searched. */
+  anyRun?: number;
+  /** Only texts with runs of digits of all of these lengths are searched. */
+  allRuns?: number;
+  /** Only texts with a stretch of letters and digits at least this long are searched. */
+  minStretch?: number;
   /** A labelled identifier ("MRN: …"): only texts with one of the labels are searched. */
   labelled?: boolean;
   validate?: (match: string, text: string, start: number) => number | null;
@@ -29,11 +36,8 @@ interface PatternRecognizer {
 }
 
 const DIGIT = /\d/;
-/** Characters some recognizers need, found in the same pass that counts digits. */
-const AT = 1;
-const COLON = 2;
-const DASH = 4;
-const DOT_LETTER = 8;
+/** The mask of runs of digits of these lengths (see `TextProfile.runs`). */
+const runBits = (...lengths: number[]) => lengths.reduce((mask, n) => mask | runBit(n), 0);
 
 const label = (words: string) =>
   `(?:${words})(?:\\s+(?:number|no\\.?|num|#|id))?(?:\\s+is)?[\\s:#.-]*`;
@@ -125,7 +129,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     entity: 'URL',
     pattern: /\b(?:https?:\/\/|www\.)[^\s<>"'()]+[^\s<>"'().,;:!?]/gi,
     score: 0.85,
-    needs: COLON | DOT_LETTER,
+    needs: COLON | WWW,
   },
   {
     name: 'domain',
@@ -142,6 +146,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     pattern: /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]*\d)/g,
     score: 0.6,
     minDigits: 4,
+    needs: DIGIT_DOT,
     context: ['ip', 'address', 'server', 'host', 'client'],
     validate: (match) => (ipv4Valid(match) ? 0.95 : null),
   },
@@ -160,6 +165,8 @@ const RECOGNIZERS: PatternRecognizer[] = [
     pattern: /(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])/g,
     score: 0.5,
     minDigits: 9,
+    // 123-45-6789: runs of exactly three, two and four digits.
+    allRuns: runBits(3, 2, 4),
     context: ['ssn', 'social', 'security', 'ss#', 'ssn#'],
     validate: (match) => (ssnValid(match) ? 0.85 : null),
   },
@@ -170,6 +177,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     group: 1,
     score: 0.9,
     minDigits: 9,
+    allRuns: runBits(9),
     labelled: true,
     validate: (match) => (ssnValid(match) ? 0.9 : null),
   },
@@ -180,6 +188,8 @@ const RECOGNIZERS: PatternRecognizer[] = [
       /(?<![\d-])[2-6]\d{3}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\d-])|(?<![\d-])3[47]\d{2}[ -]?\d{6}[ -]?\d{5}(?![\d-])/g,
     score: 0.5,
     minDigits: 13,
+    // The first run: a group of four, two or three groups joined, all of it; Amex 4-6-5.
+    anyRun: runBits(4, 8, 10, 12, 13, 14, 15, 16, 17, 18, 19),
     validate: (match) => {
       const digits = match.replace(/\D/g, '').length;
       // Fifteen digits are American Express (34, 37) only: other 15-digit numbers are IMEIs.
@@ -229,6 +239,8 @@ const RECOGNIZERS: PatternRecognizer[] = [
       /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g,
     score: 0.5,
     minDigits: 5,
+    // It ends with two letters and exactly two digits.
+    allRuns: runBits(2),
     context: ['medicare', 'mbi', 'beneficiary', 'insurance', 'plan', 'member'],
   },
   {
@@ -261,6 +273,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     pattern: /\b[A-HJ-NPR-Z0-9]{17}\b/gi,
     score: 0.3,
     minDigits: 1,
+    minStretch: 17,
     context: ['vin', 'vehicle', 'car', 'truck', 'chassis'],
     // A VIN whose check digit holds is one; otherwise only a labelled one counts.
     validate: (match, text, start) =>
@@ -286,6 +299,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     pattern: /(?<!\d)\d{15}(?!\d)/g,
     score: 0.3,
     minDigits: 15,
+    allRuns: runBits(15),
     context: ['imei', 'device', 'phone', 'handset'],
     validate: (match) => (luhnValid(match) ? 0.3 : null),
   },
@@ -308,6 +322,8 @@ const RECOGNIZERS: PatternRecognizer[] = [
       /(?<![\w+-])(?:\+\d{1,3}[ .-]?|1[ .-])?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?:\s?(?:x|ext\.?)\s?\d{1,6})?(?![\w-])|(?<![\w+])\+?\d{10,14}(?!\w)/gi,
     score: 0.3,
     minDigits: 7,
+    // Grouped numbers end with a group of two to four digits; bare ones are 10 to 14 long.
+    anyRun: runBits(2, 3, 4, 10, 11, 12, 13, 14),
     context: PHONE_CONTEXT,
     validate: phoneScore,
     entityFor: (text, start, end) =>
@@ -327,6 +343,8 @@ const RECOGNIZERS: PatternRecognizer[] = [
     ),
     score: 0.6,
     minDigits: 3,
+    // Every form ends with a year of four digits or two after a separator.
+    anyRun: runBits(2, 4),
     context: [
       'born',
       'dob',
@@ -347,6 +365,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
       /\b(?:(?:9\d|1[01]\d)[- ](?:years?|yrs?)[- ]old|(?:aged?|age:)\s*(?:9\d|1[01]\d))\b|\b(?:9\d|1[01]\d)(?:yo|y\/o)\b/gi,
     score: 0.85,
     minDigits: 2,
+    anyRun: runBits(2, 3),
   },
   {
     name: 'zip',
@@ -354,6 +373,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     pattern: /(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])/g,
     score: 0.2,
     minDigits: 5,
+    allRuns: runBits(5),
     context: ['zip', 'zipcode', 'postal', 'postcode', 'code', 'address'],
     validate: (match, text, start) =>
       US_STATE_BEFORE.test(text.slice(Math.max(0, start - 6), start)) ? 0.75 : 0.2,
@@ -366,32 +386,9 @@ const CONTEXT_SETS = new Map(RECOGNIZERS.map((r) => [r, new Set(r.context ?? [])
 const LABELS =
   /ssn|social|mrn|medical|med rec|chart|patient|hospital|member|policy|subscriber|plan|insurance|beneficiary|medicaid|medicare|group|account|acct|a\/c|checking|savings|routing|licen[cs]e|\bdl\b|serial|device|udid|imei/i;
 
-/** What one pass over a text finds: its digits, and which needed characters it has. */
-export interface TextProfile {
-  digits: number;
-  flags: number;
-}
-
-/** One pass over the text: its digit count and which needed characters it has. */
-export function profile(text: string): TextProfile {
-  let digits = 0;
-  let flags = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) digits++;
-    else if (code === 64) flags |= AT;
-    else if (code === 58) flags |= COLON;
-    else if (code === 45) flags |= DASH;
-    else if (code === 46) {
-      const next = text.charCodeAt(i + 1) | 32;
-      if (next >= 97 && next <= 122) flags |= DOT_LETTER;
-    }
-  }
-  return { digits, flags };
-}
-
 /** Every pattern recognizer's findings in a text, before overlaps are resolved. */
-export function patternFindings(text: string, { digits, flags } = profile(text)): Finding[] {
+export function patternFindings(text: string, shape = tokenize(text).profile): Finding[] {
+  const { digits, flags, runs, stretch } = shape;
   const findings: Finding[] = [];
   // Every recognizer needs a digit or one of the flagged characters: most texts need none.
   if (digits === 0 && flags === 0) return findings;
@@ -399,6 +396,10 @@ export function patternFindings(text: string, { digits, flags } = profile(text))
   for (const recognizer of RECOGNIZERS) {
     if (recognizer.minDigits !== undefined && digits < recognizer.minDigits) continue;
     if (recognizer.needs !== undefined && (flags & recognizer.needs) === 0) continue;
+    if (recognizer.anyRun !== undefined && (runs & recognizer.anyRun) === 0) continue;
+    if (recognizer.allRuns !== undefined && (runs & recognizer.allRuns) !== recognizer.allRuns)
+      continue;
+    if (recognizer.minStretch !== undefined && stretch < recognizer.minStretch) continue;
     if (recognizer.labelled && !(labels ??= LABELS.test(text))) continue;
     const pattern = recognizer.pattern;
     pattern.lastIndex = 0;

@@ -1,0 +1,204 @@
+import { isCommonWord, kindsOf } from './lexicon';
+
+/**
+ * A word of the text. Its lower-cased form is made only when asked for: most words are looked at
+ * through their hash alone (is it a context word?) and never need a string of their own.
+ */
+export class Token {
+  private cached: string | undefined;
+  private cachedKinds = -1;
+  private cachedCommon: boolean | undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    readonly capitalized: boolean,
+    /** First word of the text, a sentence or a line: its capital says nothing. */
+    readonly sentenceStart: boolean,
+    /** FNV-1a of the lower-cased ASCII letters (other characters as they are). */
+    readonly hash: number,
+  ) {}
+
+  get lower(): string {
+    return (this.cached ??= this.text.slice(this.start, this.end).toLowerCase());
+  }
+
+  /** What the lists say the word is (FIRST_NAME, PLACE, ... bits of `kindsOf`). */
+  get kinds(): number {
+    if (this.cachedKinds === -1) this.cachedKinds = kindsOf(this.lower);
+    return this.cachedKinds;
+  }
+
+  /** A common English word, inflections included (cached). */
+  get common(): boolean {
+    return (this.cachedCommon ??= isCommonWord(this.lower, this.kinds));
+  }
+}
+
+/** The same hash as the tokenizer's, for the context words. */
+export function wordHash(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Characters the pattern recognizers need (bits of `TextProfile.flags`). */
+export const AT = 1;
+export const COLON = 2;
+export const DASH = 4;
+/** A period followed by a letter ("example.org", "www."). */
+export const DOT_LETTER = 8;
+/** A period between two digits ("10.0.0.1", "3.5"). */
+export const DIGIT_DOT = 16;
+/** "www." in any case. */
+export const WWW = 32;
+
+/**
+ * What the pattern recognizers need to know of a text before running any regex: how many digits
+ * it has, which of the characters above, the lengths of its runs of digits (bit n set when some
+ * run is n digits long, n ≥ 31 in bit 31), and its longest stretch of letters and digits.
+ */
+export interface TextProfile {
+  digits: number;
+  flags: number;
+  runs: number;
+  stretch: number;
+}
+
+/** The bit of a run of `length` digits in `TextProfile.runs`. */
+export const runBit = (length: number) => 2 ** Math.min(length, 31);
+
+const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
+const ASCII_LETTER = new Uint8Array(128);
+for (let code = 65; code <= 90; code++) ASCII_LETTER[code] = ASCII_LETTER[code + 32] = 1;
+
+function isLetterCode(code: number, text: string, i: number): boolean {
+  return code < 128 ? ASCII_LETTER[code] === 1 : NON_ASCII_LETTER.test(text[i]);
+}
+
+function isLetter(text: string, i: number): boolean {
+  return isLetterCode(text.charCodeAt(i), text, i);
+}
+
+/** Characters after which a word starts a sentence or a line (SENTENCE_END, by code). */
+function endsSentence(code: number): boolean {
+  switch (code) {
+    case 46: // .
+    case 33: // !
+    case 63: // ?
+    case 10: // line feed
+    case 34: // "
+    case 0x201c: // “
+    case 58: // :
+    case 59: // ;
+    case 40: // (
+    case 42: // *
+    case 0x2022: // •
+    case 45: // -
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Words: letters, with inner apostrophes and hyphens ("O'Brien", "Hubbard-Thomas"); a possessive
+ * is not part of the name ("Sumaya's kid"). One pass over the characters, no regex per word; the
+ * same pass makes the text's profile for the pattern recognizers.
+ */
+export function tokenize(text: string): { tokens: Token[]; profile: TextProfile } {
+  const tokens: Token[] = [];
+  const length = text.length;
+  let digits = 0;
+  let flags = 0;
+  let runs = 0;
+  let run = 0;
+  let stretch = 0;
+  // Where the current stretch of letters and digits began.
+  let stretchStart = 0;
+  // The last character before the next word that is not a space or a tab (-1: none yet).
+  let mark = -1;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      digits++;
+      run++;
+      mark = code;
+      i++;
+      continue;
+    }
+    if (run > 0) {
+      runs |= runBit(run);
+      run = 0;
+    }
+    if (!isLetterCode(code, text, i)) {
+      if (i - stretchStart > stretch) stretch = i - stretchStart;
+      stretchStart = i + 1;
+      if (code !== 32 && code !== 9) {
+        mark = code;
+        if (code === 64) flags |= AT;
+        else if (code === 58) flags |= COLON;
+        else if (code === 45) flags |= DASH;
+        else if (code === 46) {
+          const next = text.charCodeAt(i + 1);
+          const folded = next | 32;
+          if (folded >= 97 && folded <= 122) flags |= DOT_LETTER;
+          if (
+            i >= 3 &&
+            (text.charCodeAt(i - 1) | 32) === 119 &&
+            /^www$/i.test(text.slice(i - 3, i))
+          )
+            flags |= WWW;
+          else if (next >= 48 && next <= 57 && i > 0) {
+            const previous = text.charCodeAt(i - 1);
+            if (previous >= 48 && previous <= 57) flags |= DIGIT_DOT;
+          }
+        }
+      }
+      i++;
+      continue;
+    }
+    const start = i;
+    let hash = 0x811c9dc5;
+    while (i < length) {
+      const code = text.charCodeAt(i);
+      if (isLetterCode(code, text, i)) {
+        hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code | 32 : code), 0x01000193);
+        i++;
+      } else if (
+        (code === 39 || code === 0x2019 || code === 45) &&
+        i + 1 < length &&
+        isLetter(text, i + 1)
+      ) {
+        if (code === 45) flags |= DASH;
+        hash = Math.imul(hash ^ code, 0x01000193);
+        i++;
+      } else break;
+    }
+    let end = i;
+    if (end - start > 2 && (text.charCodeAt(end - 1) | 32) === 115) {
+      const quote = text.charCodeAt(end - 2);
+      if (quote === 39 || quote === 0x2019) end -= 2;
+    }
+    const first = text.charCodeAt(start);
+    const capitalized =
+      first < 128 ? first >= 65 && first <= 90 : text[start] !== text[start].toLowerCase();
+    tokens.push(
+      new Token(
+        text,
+        start,
+        end,
+        capitalized,
+        mark === -1 || (mark !== 0 && endsSentence(mark)),
+        hash >>> 0,
+      ),
+    );
+    // After a word, the character before the next one is a letter until another is seen.
+    mark = 0;
+  }
+  if (run > 0) runs |= runBit(run);
+  if (length - stretchStart > stretch) stretch = length - stretchStart;
+  return { tokens, profile: { digits, flags, runs, stretch } };
+}
