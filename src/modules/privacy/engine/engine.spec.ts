@@ -1,7 +1,7 @@
 import { resolveOverlaps, scanText } from './analyzer';
 import { ibanValid, luhnValid, ssnValid, vinValid } from './checksums';
 import type { Finding } from './entities';
-import { columnType, redactRecord, scanRecord } from './records';
+import { columnType, redactRecord, scanRecord, stringFields } from './records';
 import { KeyedHasher, redactText } from './redact';
 
 const found = (text: string) =>
@@ -145,6 +145,26 @@ describe('records', () => {
       ['zip', 'ZIP_CODE'],
       ['visit.dob', 'DATE_TIME'],
     ]);
+  });
+
+  it('names fields in arrays by index, escapes dots in keys, and reads numbers as text', () => {
+    const record = {
+      messages: [{ content: 'hello' }, { content: 'mail me at ana@example.org' }],
+      'contact.phone': 'call 617-555-0199',
+      ssn: 123456789,
+    };
+    expect(stringFields(record)).toEqual([
+      ['messages.0.content', 'hello'],
+      ['messages.1.content', 'mail me at ana@example.org'],
+      ['contact\\.phone', 'call 617-555-0199'],
+      ['ssn', '123456789'],
+    ]);
+    expect(scanRecord(record).map((f) => [f.field, f.entityType])).toEqual([
+      ['messages.1.content', 'EMAIL_ADDRESS'],
+      ['contact\\.phone', 'PHONE_NUMBER'],
+      ['ssn', 'US_SSN'],
+    ]);
+    expect(scanRecord(record, ['messages.1.content'])).toHaveLength(1);
   });
 });
 

@@ -174,15 +174,20 @@ function walkFields(
   const visit = (value: unknown, path: string, key: string, depth: number) => {
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') {
       if (path !== '' && (!only || only.includes(path))) use(path, key, String(value));
+    } else if (Array.isArray(value)) {
+      if (depth >= MAX_RECORD_DEPTH) throw new RecordTooDeepError();
+      for (let i = 0; i < value.length; i++) {
+        const key = String(i);
+        visit(value[i], path ? `${path}.${key}` : key, key, depth + 1);
+      }
     } else if (value && typeof value === 'object') {
       if (depth >= MAX_RECORD_DEPTH) throw new RecordTooDeepError();
-      for (const inner in value) {
-        if (!Object.hasOwn(value, inner)) continue;
-        const escaped = escapeKey(inner);
+      for (const key of Object.keys(value)) {
+        const escaped = escapeKey(key);
         visit(
-          (value as Record<string, unknown>)[inner],
+          (value as Record<string, unknown>)[key],
           path ? `${path}.${escaped}` : escaped,
-          inner,
+          key,
           depth + 1,
         );
       }

@@ -67,7 +67,7 @@ export interface TextProfile {
 }
 
 /** The bit of a run of `length` digits in `TextProfile.runs`. */
-export const runBit = (length: number) => 2 ** Math.min(length, 31);
+export const runBit = (length: number) => (length < 31 ? 1 << length : 1 << 31);
 
 const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
 const ASCII_LETTER = new Uint8Array(128);
