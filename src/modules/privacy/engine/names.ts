@@ -1,5 +1,5 @@
 import { boosted } from './context';
-import { type Token, tokenize, wordHash } from './tokens';
+import { type Token, type TokenList, tokenize, wordHash } from './tokens';
 import type { Finding } from './entities';
 import {
   COUNTRY,
@@ -115,27 +115,26 @@ export function nameFindings(text: string, tokens = tokenize(text).tokens): Find
   let placeLead = -10;
   let nameLead = -10;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (CONTEXT_HASHES.has(token.hash)) {
-      if (PERSON_CONTEXT.has(token.lower)) personContext = i;
-      if (PLACE_LEAD.has(token.lower)) placeLead = i;
-      if (LEAD_TAILS.has(token.lower)) nameLead = i;
+    if (CONTEXT_HASHES.has(tokens.hash(i))) {
+      const lower = tokens.at(i).lower;
+      if (PERSON_CONTEXT.has(lower)) personContext = i;
+      if (PLACE_LEAD.has(lower)) placeLead = i;
+      if (LEAD_TAILS.has(lower)) nameLead = i;
     }
     const nearContext = i - personContext <= 5 && personContext < i;
     // A word in lower case is a name or a place only with words around it that say so; the
     // rest (nearly all words) is passed over without a lookup.
-    if (!token.capitalized && !nearContext && placeLead !== i - 1 && nameLead !== i - 1) continue;
-    // An ordinary word is neither a name nor a place, unless it starts one ("South Africa").
-    if (
-      token.end - token.start < 2 ||
-      (token.kinds & (ORDINARY_WORD | PLACE_FIRST_WORD)) === ORDINARY_WORD
-    )
+    if (!tokens.capitalized(i) && !nearContext && placeLead !== i - 1 && nameLead !== i - 1)
       continue;
+    if (tokens.width(i) < 2) continue;
+    const token = tokens.at(i);
+    // An ordinary word is neither a name nor a place, unless it starts one ("South Africa").
+    if ((token.kinds & (ORDINARY_WORD | PLACE_FIRST_WORD)) === ORDINARY_WORD) continue;
     // In lower case, only a listed word or one after a title ("dr smith") can be either.
     if (
       !token.capitalized &&
       (token.kinds & NAME_OR_PLACE) === 0 &&
-      !(i > 0 && TITLES.has(tokens[i - 1].lower))
+      !(i > 0 && TITLES.has(tokens.at(i - 1).lower))
     )
       continue;
     const place = placeAt(text, tokens, i, placeLead === i - 1);
@@ -156,13 +155,13 @@ interface Span {
 
 function personAt(
   text: string,
-  tokens: Token[],
+  tokens: TokenList,
   i: number,
   nearContext: boolean,
   afterLeadTail: boolean,
 ): Span | null {
-  const token = tokens[i];
-  const previous = tokens[i - 1];
+  const token = tokens.at(i);
+  const previous = tokens.get(i - 1);
   const kinds = token.kinds;
   if (kinds & ORDINARY_WORD || TITLES.has(token.lower) || isAcronym(text, token)) return null;
   const first = (kinds & FIRST_NAME) !== 0;
@@ -199,8 +198,8 @@ function personAt(
   // A surname (or two) after the first word: "Megan Payne", "tracy sukhorukova".
   let end = i;
   while (end + 1 < tokens.length && end - i < 2) {
-    const next = tokens[end + 1];
-    if (!adjacent(text, tokens[end], next)) break;
+    const next = tokens.at(end + 1);
+    if (!adjacent(text, tokens.at(end), next)) break;
     const nextKinds = next.kinds;
     const listed = (nextKinds & (FIRST_NAME | LAST_NAME)) !== 0;
     // After a listed first name, a title or a lead, a capitalised word is the surname even when
@@ -226,7 +225,7 @@ function personAt(
     finding: {
       entityType: 'PERSON',
       start: token.start,
-      end: tokens[end].end,
+      end: tokens.at(end).end,
       score: Math.round(score * 100) / 100,
       recognizer: 'name-lists',
     },
@@ -235,14 +234,14 @@ function personAt(
 }
 
 /** "Mei García": an unlisted capitalised word right before a listed, capitalised surname. */
-function listedSurnameAfter(text: string, tokens: Token[], i: number): boolean {
-  const next = tokens[i + 1];
+function listedSurnameAfter(text: string, tokens: TokenList, i: number): boolean {
+  const next = tokens.get(i + 1);
   return (
     next !== undefined &&
     next.capitalized &&
     (next.kinds & LAST_NAME) !== 0 &&
     !next.common &&
-    adjacent(text, tokens[i], next)
+    adjacent(text, tokens.at(i), next)
   );
 }
 
@@ -274,22 +273,22 @@ function isAcronym(text: string, token: Token): boolean {
   return true;
 }
 
-function placeAt(text: string, tokens: Token[], i: number, afterLead: boolean): Span | null {
-  const token = tokens[i];
+function placeAt(text: string, tokens: TokenList, i: number, afterLead: boolean): Span | null {
+  const token = tokens.at(i);
   const kinds = token.kinds;
   const ordinary = (kinds & ORDINARY_WORD) !== 0;
   if (ordinary && !(kinds & PLACE_FIRST_WORD)) return null;
   // "CBT", "DBT", "Lo": abbreviations and two-letter words are not places unless a country's.
   if ((token.end - token.start < 3 || isAcronym(text, token)) && !(kinds & COUNTRY)) return null;
-  const led = afterLead && adjacent(text, tokens[i - 1], token);
+  const led = afterLead && adjacent(text, tokens.at(i - 1), token);
   // The longest listed place starting here ("ústí nad labem", "vatican city").
   let words = 0;
   if (kinds & PLACE) words = 1;
   if (kinds & PLACE_FIRST_WORD) {
     let phrase = token.lower;
     for (let k = 1; k < PLACE_MAX_WORDS && i + k < tokens.length; k++) {
-      if (!adjacent(text, tokens[i + k - 1], tokens[i + k])) break;
-      phrase = `${phrase} ${tokens[i + k].lower}`;
+      if (!adjacent(text, tokens.at(i + k - 1), tokens.at(i + k))) break;
+      phrase = `${phrase} ${tokens.at(i + k).lower}`;
       if (kindsOf(phrase) & PLACE) words = k + 1;
     }
   }
@@ -317,9 +316,9 @@ function placeAt(text: string, tokens: Token[], i: number, afterLead: boolean): 
   // A capitalised word after an unlisted one extends it ("Zafferana Etnea").
   while (
     last + 1 < tokens.length &&
-    tokens[last + 1].capitalized &&
-    !tokens[last + 1].common &&
-    adjacent(text, tokens[last], tokens[last + 1]) &&
+    tokens.at(last + 1).capitalized &&
+    !tokens.at(last + 1).common &&
+    adjacent(text, tokens.at(last), tokens.at(last + 1)) &&
     last - i < 3
   )
     last++;
@@ -327,7 +326,7 @@ function placeAt(text: string, tokens: Token[], i: number, afterLead: boolean): 
     finding: {
       entityType: 'LOCATION',
       start: token.start,
-      end: tokens[last].end,
+      end: tokens.at(last).end,
       score,
       recognizer: 'place-lists',
     },

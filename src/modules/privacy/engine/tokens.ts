@@ -103,12 +103,78 @@ function endsSentence(code: number): boolean {
 }
 
 /**
+ * The words of the last text tokenized, kept in typed arrays that every call reuses: most words
+ * are looked at through their hash and capital alone, and only those looked at more closely
+ * become Token objects (`at`). A list is valid until the next call of `tokenize`.
+ */
+export class TokenList {
+  private readonly objects: (Token | undefined)[] = [];
+
+  constructor(
+    private readonly text: string,
+    readonly length: number,
+    private readonly generation: number,
+  ) {}
+
+  /** The i-th word as an object (made once). */
+  at(i: number): Token {
+    if (this.generation !== generation) throw new Error('token list used after the next tokenize');
+    return (this.objects[i] ??= new Token(
+      this.text,
+      STARTS[i],
+      ENDS[i],
+      (BITS[i] & CAPITALIZED) !== 0,
+      (BITS[i] & SENTENCE_START) !== 0,
+      HASHES[i] >>> 0,
+    ));
+  }
+
+  /** The i-th word, or undefined outside the list. */
+  get(i: number): Token | undefined {
+    return i >= 0 && i < this.length ? this.at(i) : undefined;
+  }
+
+  hash(i: number): number {
+    return HASHES[i] >>> 0;
+  }
+
+  capitalized(i: number): boolean {
+    return (BITS[i] & CAPITALIZED) !== 0;
+  }
+
+  /** The word's length in characters. */
+  width(i: number): number {
+    return ENDS[i] - STARTS[i];
+  }
+}
+
+const CAPITALIZED = 1;
+const SENTENCE_START = 2;
+let STARTS = new Int32Array(256);
+let ENDS = new Int32Array(256);
+let HASHES = new Int32Array(256);
+let BITS = new Uint8Array(256);
+let generation = 0;
+
+function growTokenArrays(): void {
+  const grow = <T extends Int32Array | Uint8Array>(array: T, make: (n: number) => T): T => {
+    const copy = make(array.length * 2);
+    copy.set(array);
+    return copy;
+  };
+  STARTS = grow(STARTS, (n) => new Int32Array(n));
+  ENDS = grow(ENDS, (n) => new Int32Array(n));
+  HASHES = grow(HASHES, (n) => new Int32Array(n));
+  BITS = grow(BITS, (n) => new Uint8Array(n));
+}
+
+/**
  * Words: letters, with inner apostrophes and hyphens ("O'Brien", "Hubbard-Thomas"); a possessive
  * is not part of the name ("Sumaya's kid"). One pass over the characters, no regex per word; the
  * same pass makes the text's profile for the pattern recognizers.
  */
-export function tokenize(text: string): { tokens: Token[]; profile: TextProfile } {
-  const tokens: Token[] = [];
+export function tokenize(text: string): { tokens: TokenList; profile: TextProfile } {
+  let count = 0;
   const length = text.length;
   let digits = 0;
   let flags = 0;
@@ -185,20 +251,21 @@ export function tokenize(text: string): { tokens: Token[]; profile: TextProfile 
     const first = text.charCodeAt(start);
     const capitalized =
       first < 128 ? first >= 65 && first <= 90 : text[start] !== text[start].toLowerCase();
-    tokens.push(
-      new Token(
-        text,
-        start,
-        end,
-        capitalized,
-        mark === -1 || (mark !== 0 && endsSentence(mark)),
-        hash >>> 0,
-      ),
-    );
+    if (count === STARTS.length) growTokenArrays();
+    STARTS[count] = start;
+    ENDS[count] = end;
+    HASHES[count] = hash;
+    BITS[count] =
+      (capitalized ? CAPITALIZED : 0) |
+      (mark === -1 || (mark !== 0 && endsSentence(mark)) ? SENTENCE_START : 0);
+    count++;
     // After a word, the character before the next one is a letter until another is seen.
     mark = 0;
   }
   if (run > 0) runs |= runBit(run);
   if (length - stretchStart > stretch) stretch = length - stretchStart;
-  return { tokens, profile: { digits, flags, runs, stretch } };
+  return {
+    tokens: new TokenList(text, count, ++generation),
+    profile: { digits, flags, runs, stretch },
+  };
 }
