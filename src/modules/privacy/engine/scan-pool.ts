@@ -16,8 +16,35 @@ export type ScanRequest = { id: number; options: ScanOptions } & (
 /** One line of a JSON Lines chunk: its record's findings, or why it could not be scanned. */
 export type LineScan = FieldFinding[] | { error: string };
 
-export type ScanReply =
-  { id: number; results: Finding[][] | LineScan[] } | { id: number; error: string };
+export type ScanReply = { id: number; results: Sparse } | { id: number; error: string };
+
+/**
+ * Results with most entries empty, as they cross between threads: only the non-empty entries and
+ * their indexes. Copying thousands of empty lists back cost the calling thread more than the
+ * findings themselves.
+ */
+export interface Sparse {
+  length: number;
+  at: number[];
+  values: (Finding[] | LineScan)[];
+}
+
+export function sparse(results: readonly (Finding[] | LineScan)[]): Sparse {
+  const packed: Sparse = { length: results.length, at: [], values: [] };
+  results.forEach((result, i) => {
+    if (Array.isArray(result) && result.length === 0) return;
+    packed.at.push(i);
+    packed.values.push(result);
+  });
+  return packed;
+}
+
+function dense({ length, at, values }: Sparse): (Finding[] | LineScan)[] {
+  const results: (Finding[] | LineScan)[] = [];
+  for (let i = 0; i < length; i++) results.push([]);
+  at.forEach((index, i) => (results[index] = values[i]));
+  return results;
+}
 
 interface Pending {
   resolve: (results: Finding[][] | LineScan[]) => void;
@@ -114,7 +141,7 @@ export class PiiScanPool {
       const pending = entry.pending.get(reply.id);
       entry.pending.delete(reply.id);
       if ('error' in reply) pending?.reject(new Error(reply.error));
-      else pending?.resolve(reply.results);
+      else pending?.resolve(dense(reply.results) as Finding[][] | LineScan[]);
     });
     const fail = (error: Error) => {
       const at = this.workers.indexOf(entry);
