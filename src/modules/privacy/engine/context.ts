@@ -29,13 +29,70 @@ export function hasContext(
   words: ReadonlySet<string>,
 ): boolean {
   if (words.size === 0) return false;
-  const { before, after } = wordsAround(text, start, end);
-  const all = [...before, ...after];
+  const from = Math.max(0, start - 60);
+  const to = Math.min(text.length, end + 30);
+  // The words are read off the characters directly (no slices, no regex) where the text around
+  // is ASCII; elsewhere lower-casing can change lengths, and the general path is taken.
+  const all =
+    isAscii(text, from, start) && isAscii(text, end, to)
+      ? [...asciiWordsBefore(text, from, start, 5), ...asciiWordsAfter(text, end, to, 2)]
+      : (({ before, after }) => [...before, ...after])(wordsAround(text, start, end));
+  const phrases = hasPhrases(words);
   for (let i = 0; i < all.length; i++) {
     if (words.has(all[i])) return true;
-    if (i + 1 < all.length && words.has(`${all[i]} ${all[i + 1]}`)) return true;
+    if (phrases && i + 1 < all.length && words.has(`${all[i]} ${all[i + 1]}`)) return true;
   }
   return false;
+}
+
+const PHRASES = new WeakMap<ReadonlySet<string>, boolean>();
+function hasPhrases(words: ReadonlySet<string>): boolean {
+  let known = PHRASES.get(words);
+  if (known === undefined) PHRASES.set(words, (known = [...words].some((w) => w.includes(' '))));
+  return known;
+}
+
+function isAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** A character of a word, as WORD has them (ASCII only: letters, digits, apostrophe). */
+function isWordCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 39
+  );
+}
+
+/** The last `count` words in text[from, to), lower-cased, in order. */
+function asciiWordsBefore(text: string, from: number, to: number, count: number): string[] {
+  const found: string[] = [];
+  let i = to;
+  while (found.length < count) {
+    while (i > from && !isWordCode(text.charCodeAt(i - 1))) i--;
+    if (i === from) break;
+    const wordEnd = i;
+    while (i > from && isWordCode(text.charCodeAt(i - 1))) i--;
+    found.push(text.slice(i, wordEnd).toLowerCase());
+  }
+  return found.reverse();
+}
+
+/** The first `count` words in text[from, to), lower-cased. */
+function asciiWordsAfter(text: string, from: number, to: number, count: number): string[] {
+  const found: string[] = [];
+  let i = from;
+  while (found.length < count) {
+    while (i < to && !isWordCode(text.charCodeAt(i))) i++;
+    if (i === to) break;
+    const wordStart = i;
+    while (i < to && isWordCode(text.charCodeAt(i))) i++;
+    found.push(text.slice(wordStart, i).toLowerCase());
+  }
+  return found;
 }
 
 export const boosted = (score: number) => Math.min(1, score + CONTEXT_BOOST);
