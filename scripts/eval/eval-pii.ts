@@ -15,7 +15,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { memorySource, readRows } from '../../src/modules/datasets/formats/row-io';
 import { scanText } from '../../src/modules/privacy/engine/analyzer';
-import { checksumNegatives, type LabelledText, syntheticPii } from './pii-synthetic';
+import {
+  checksumNegatives,
+  everydayNumbers,
+  type LabelledText,
+  syntheticPii,
+} from './pii-synthetic';
 
 /**
  * Classes compared. Presidio's ADDRESS and LOCATION are one class, like our STREET_ADDRESS,
@@ -226,6 +231,18 @@ async function main(): Promise<void> {
     `checksum-invalid numbers reported (false positives): ${totalFlagged} of ${negatives.length} (${pct(totalFlagged / negatives.length)})`,
   );
   for (const [kind, [n, of]] of flagged) lines.push(`  ${kind.padEnd(30)} ${n} of ${of}`);
+  const everyday = new Map<string, [number, number]>();
+  for (const text of everydayNumbers(200)) {
+    const entry = everyday.get(text.kind) ?? [0, 0];
+    entry[1]++;
+    if (scanText(text.text).length > 0) entry[0]++;
+    everyday.set(text.kind, entry);
+  }
+  const everydayFlagged = [...everyday.values()].reduce((sum, [n]) => sum + n, 0);
+  lines.push(
+    `everyday numbers (scores, shares, fractions) reported (false positives): ${everydayFlagged} of 200 (${pct(everydayFlagged / 200)})`,
+  );
+  for (const [kind, [n, of]] of everyday) lines.push(`  ${kind.padEnd(30)} ${n} of ${of}`);
 
   // Pattern types over both sets together.
   lines.push('', 'pattern types over both sets (target: precision and recall >= 0.95)');

@@ -106,6 +106,8 @@ const phone = (rng: Rng) =>
     (a: number, b: number, c: string) => `+1 ${a} ${b} ${c}`,
   ])(pick(rng, [212, 312, 415, 617, 503, 206, 404, 713]), between(rng, 201, 989), digits(rng, 4));
 
+const MONTH_NAMES = ['January', 'March', 'June', 'July', 'September', 'October', 'Dec.'];
+
 const FIRST = ['Maria', 'James', 'Aisha', 'Tomás', 'Mei', 'Olga', 'Daniel', 'Priya'];
 const LAST = ['Johnson', 'Okafor', 'García', 'Nguyen', 'Kowalski', 'Schmidt', 'Haddad', 'Patel'];
 
@@ -163,6 +165,29 @@ const POSITIVE: [EntityType, (rng: Rng) => string, string[]][] = [
     'DATE_TIME',
     (r) => `${between(r, 1, 12)}/${between(r, 1, 28)}/${between(r, 1940, 2005)}`,
     ['Date of birth: {value}', 'I was born on {value}.'],
+  ],
+  [
+    'DATE_TIME',
+    (r) =>
+      pick(r, [
+        `${pick(r, MONTH_NAMES)} ${between(r, 1, 28)}${pick(r, ['', 'st', 'th'])}`,
+        `the ${between(r, 4, 20)}th of ${pick(r, MONTH_NAMES)}`,
+      ]),
+    [
+      'My birthday is {value}, and I dread it every year.',
+      'I was admitted on {value} and discharged a week later.',
+      'Since {value} I have not slept well.',
+    ],
+  ],
+  [
+    'DATE_TIME',
+    (r) => `${between(r, 1, 12)}/${between(r, 1, 28)}`,
+    ['My next appointment is {value}.', 'Admission date {value}, ward 4.'],
+  ],
+  [
+    'DATE_TIME',
+    (r) => String(between(r, 90, 104)),
+    ["I'm {value} and my memory is going.", 'My father turned {value} in the spring.'],
   ],
   ['ZIP_CODE', (r) => digits(r, 5), ['Our new zip code is {value}.', 'ZIP code {value}']],
   [
@@ -233,6 +258,38 @@ const NEGATIVE: [string, (rng: Rng) => string, string[]][] = [
     ['Version {value} of the app crashed.'],
   ],
 ];
+
+/** Numbers in everyday counselling talk that are none of the types: no finding expected. */
+const EVERYDAY: [string, (rng: Rng) => string, string[]][] = [
+  [
+    'a score out of ten',
+    (r) => `${between(r, 1, 9)}/10`,
+    ['I would rate my anxiety {value} today.', 'Mood today: {value}, better than last week.'],
+  ],
+  [
+    'a share or a measure',
+    (r) => `${between(r, 90, 99)}${pick(r, ['%', ' percent', ' minutes', ' pounds'])}`,
+    ["I'm {value} sure it was my fault.", 'She is {value} lighter than last year.'],
+  ],
+  [
+    'a fraction or a count',
+    (r) => pick(r, ['1/2', '3/4', '2/3', `${between(r, 2, 9)} times`]),
+    ['I only finished {value} of the worksheet.', 'I checked the door {value} last night.'],
+  ],
+  [
+    'a modal "may" and a number',
+    (r) => String(between(r, 2, 9)),
+    ['It may {value} weeks before the medication helps.'],
+  ],
+];
+
+export function everydayNumbers(count: number, seed = 13): { kind: string; text: string }[] {
+  const rng = seededRandom(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const [kind, value, templates] = EVERYDAY[i % EVERYDAY.length];
+    return { kind, text: pick(rng, templates).replace('{value}', value(rng)) };
+  });
+}
 
 export function syntheticPii(count: number, seed = 7): LabelledText[] {
   const rng = seededRandom(seed);

@@ -16,8 +16,9 @@ export const DEFAULT_MIN_SCORE = 0.5;
 /** The findings in one text: every recognizer, then overlaps resolved, in text order. */
 export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   if (text.length === 0) return [];
-  const { tokens, profile } = tokenize(text);
-  const candidates = patternFindings(text, profile);
+  const words = tokenize(text);
+  const { tokens, profile } = words;
+  const candidates = patternFindings(text, words);
   if (profile.digits > 0)
     for (const finding of addressFindings(text, profile.digits)) candidates.push(finding);
   for (const finding of nameFindings(text, tokens)) candidates.push(finding);

@@ -40,6 +40,28 @@ describe('scanText', () => {
     ]);
   });
 
+  it('finds the elements of a date without its year, and stated ages over 89 (Safe Harbor)', () => {
+    expect(found('I was born on March 3rd.')).toEqual([['DATE_TIME', 'March 3rd']]);
+    expect(found('My birthday is the 12th of June.')).toEqual([['DATE_TIME', 'the 12th of June']]);
+    expect(found('Since Dec. 5 I have not slept.')).toEqual([['DATE_TIME', 'Dec. 5']]);
+    expect(found('My next appointment is 7/14.')).toEqual([['DATE_TIME', '7/14']]);
+    expect(found("I'm 95 and my memory is going.")).toEqual([['DATE_TIME', '95']]);
+    expect(found('My father turned 91 in the spring.')).toEqual([['DATE_TIME', '91']]);
+  });
+
+  it('leaves scores, shares, fractions and counts that look like dates or ages alone', () => {
+    for (const text of [
+      'I would rate my anxiety 7/10 today.',
+      'I only finished 3/4 of the worksheet.',
+      "I'm 95% sure it was my fault.",
+      'She is 92 pounds lighter.',
+      'It will be 100 x worse if you wait.',
+      'It may 5 weeks before it helps.',
+      'We buried our first born in Jan 13 years ago.'.replace('Jan', 'jan'),
+    ])
+      expect(found(text)).toEqual([]);
+  });
+
   it('raises a weak match with a context word and leaves it out without one', () => {
     expect(found('The total was 94107 points')).toEqual([]);
     expect(found('my zip code is 94107')).toEqual([['ZIP_CODE', '94107']]);

@@ -6,54 +6,83 @@ import { tokenize } from './tokens';
  * The text's profile with every gate open but the digit count (a minimum of digits is a rule of
  * some recognizers, not a shortcut): what the shortcuts must never change.
  */
-const open = (text: string) => ({
-  ...tokenize(text).profile,
-  flags: -1,
-  runs: -1,
-  stretch: Infinity,
-});
+const open = (text: string) => {
+  const { profile } = tokenize(text);
+  // Words some recognizers look for among the tokens: all of them present opens that gate too.
+  const { tokens } = tokenize(`${text} ${GATE_WORDS}`);
+  return { tokens, profile: { ...profile, flags: -1, runs: -1, stretch: Infinity } };
+};
+const GATE_WORDS =
+  'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december';
 
 /** Pieces of text around which the recognizers' patterns (and near misses) form. */
 const PIECE = fc.oneof(
-  fc.constantFrom(
-    ' ',
-    '-',
-    '.',
-    '/',
-    ':',
-    '@',
-    '(',
-    ')',
-    '+',
-    ', ',
-    '\n',
-    'x',
-    'ext. ',
-    'st ',
-    ' of ',
-    'March ',
-    'Jan ',
-    'years old',
-    'aged ',
-    'yo',
-    'TX ',
-    'zip ',
-    'SSN ',
-    'MRN: ',
-    'member id ',
-    'call ',
-    'fax ',
-    'IMEI ',
-    'VIN ',
-    'GB',
-    'WEST',
-    'AB',
-    '1EG4-TE5-MK73',
-    'example.org',
-    'www.',
-    'https://',
-    'Oak Street',
-  ),
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      ' ',
+      '-',
+      '.',
+      '/',
+      ':',
+      '@',
+      '(',
+      ')',
+      '+',
+      ', ',
+      '\n',
+      'x',
+      'ext. ',
+      'st ',
+      ' of ',
+      'March ',
+      'Jan ',
+      'june ',
+      'the ',
+      'rd',
+      ' of May',
+      "I'm ",
+      'turned ',
+      '95',
+      '104',
+      '7/14',
+      '3rd',
+      "I'm 95",
+      'turned 104 ',
+      'aged 93',
+      '96-year-old',
+      'March 3rd',
+      'the 4th of June',
+      'Dec. 12',
+      'born 12/25',
+      '(617) 555-0199',
+      '123-45-6789',
+      '10.0.0.1',
+      'Austin, TX 78701',
+      '%',
+      ' out of',
+      'years old',
+      'aged ',
+      'yo',
+      'TX ',
+      'zip ',
+      'SSN ',
+      'MRN: ',
+      'member id ',
+      'call ',
+      'fax ',
+      'IMEI ',
+      'VIN ',
+      'GB',
+      'WEST',
+      'AB',
+      '1EG4-TE5-MK73',
+      'example.org',
+      'www.',
+      'https://',
+      'Oak Street',
+    ),
+  },
   fc.stringMatching(/^\d{1,19}$/),
   fc.stringMatching(/^[A-Z0-9]{1,17}$/),
 );
@@ -63,11 +92,9 @@ describe('pattern recognizer gates', () => {
     fc.assert(
       fc.property(fc.array(PIECE, { maxLength: 14 }), (pieces) => {
         const text = pieces.join('');
-        expect(patternFindings(text, tokenize(text).profile)).toEqual(
-          patternFindings(text, open(text)),
-        );
+        expect(patternFindings(text, tokenize(text))).toEqual(patternFindings(text, open(text)));
       }),
-      { numRuns: 3000, seed: 20261126 },
+      { numRuns: 5000, seed: 20261126 },
     );
   });
 

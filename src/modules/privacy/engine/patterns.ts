@@ -3,7 +3,20 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { ibanValid, ipv4Valid, luhnValid, ssnValid, vinValid } from './checksums';
 import { boosted, hasContext } from './context';
 import type { EntityType, Finding } from './entities';
-import { AT, COLON, DASH, DIGIT_DOT, DOT_LETTER, runBit, tokenize, WWW } from './tokens';
+import {
+  AGE_LIKE,
+  AT,
+  COLON,
+  DASH,
+  DIGIT_DOT,
+  DOT_LETTER,
+  runBit,
+  SLASH,
+  type TokenList,
+  tokenize,
+  wordHash,
+  WWW,
+} from './tokens';
 
 /**
  * A pattern recognizer in Presidio's style: a regular expression with a base score; an
@@ -28,6 +41,8 @@ interface PatternRecognizer {
   allRuns?: number;
   /** Only texts with a stretch of letters and digits at least this long are searched. */
   minStretch?: number;
+  /** Only texts with one of these words (by the tokenizer's hash) are searched. */
+  needsWord?: ReadonlySet<number>;
   /** A labelled identifier ("MRN: …"): only texts with one of the labels are searched. */
   labelled?: boolean;
   validate?: (match: string, text: string, start: number) => number | null;
@@ -114,6 +129,30 @@ const US_STATE_BEFORE =
 
 const MONTHS =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/**
+ * Month names as a date without a year writes them: capitalised, or written out in lower case
+ * except "march" and "may" (verbs far more often than months).
+ */
+const MONTH_NAMES =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|january|february|april|june|july|august|september|october|november|december)';
+/** The month names and abbreviations, by the tokenizer's hash of their lower case. */
+const MONTH_HASHES = new Set(
+  'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december'
+    .split(' ')
+    .map(wordHash),
+);
+const DATE_CONTEXT = [
+  'born',
+  'dob',
+  'birth',
+  'birthday',
+  'admitted',
+  'discharged',
+  'died',
+  'date',
+  'since',
+  'on',
+];
 
 const RECOGNIZERS: PatternRecognizer[] = [
   {
@@ -345,18 +384,61 @@ const RECOGNIZERS: PatternRecognizer[] = [
     minDigits: 3,
     // Every form ends with a year of four digits or two after a separator.
     anyRun: runBits(2, 4),
+    context: DATE_CONTEXT,
+  },
+  {
+    // Safe Harbor removes every element of a date but the year: "March 3rd", "the 3rd of May".
+    name: 'date-without-year',
+    entity: 'DATE_TIME',
+    pattern: new RegExp(
+      [
+        `\\b${MONTH_NAMES}\\.? (?:the )?(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\\b(?!,? \\d{4}|[:.,]\\d|%|\\s+(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|times|people|kids|children)\\b)`,
+        `\\b(?:the )?(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?: of)? ${MONTH_NAMES}\\b(?!\\.?,? \\d{4})(?:(?<=\\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec))\\.)?`,
+      ].join('|'),
+      'g',
+    ),
+    score: 0.6,
+    minDigits: 1,
+    anyRun: runBits(1, 2),
+    needsWord: MONTH_HASHES,
+    context: DATE_CONTEXT,
+  },
+  {
+    // 7/14 is a date only with a word that says so: scores ("7/10") and fractions look the same.
+    name: 'date-numeric-without-year',
+    entity: 'DATE_TIME',
+    pattern:
+      /(?<![\d/.-])(?:1[0-2]|0?[1-9])\/(?:[12]\d|3[01]|0?[1-9])(?![\d/-]|\.\d|\s*(?:of|out of)\b)/g,
+    score: 0.3,
+    minDigits: 2,
+    needs: SLASH,
     context: [
       'born',
       'dob',
       'birth',
       'birthday',
       'admitted',
+      'admission',
       'discharged',
+      'discharge',
       'died',
+      'death',
       'date',
-      'since',
-      'on',
+      'appointment',
+      'surgery',
+      'scheduled',
     ],
+  },
+  {
+    // "I'm 95", "she turned 91": a stated age over 89 (Safe Harbor), not a count or a share.
+    name: 'age-over-89-stated',
+    entity: 'DATE_TIME',
+    pattern:
+      /\b(?:i['’]m|i am|he['’]s|he is|she['’]s|she is|they['’]re|they are|turned|turning|will be)\s+(9\d|1[01]\d)\b(?!\s*(?:%|percent|per cent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|times|pounds|lbs?|kg|kilos?|miles?|km|dollars|bucks|cents?|degrees|°|points|pages|calls|messages|texts|emails|steps|people|times|x|×|out of|of|\/|[.,]\d))/gi,
+    group: 1,
+    score: 0.6,
+    minDigits: 2,
+    needs: AGE_LIKE,
   },
   {
     name: 'age-over-89',
@@ -365,7 +447,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
       /\b(?:(?:9\d|1[01]\d)[- ](?:years?|yrs?)[- ]old|(?:aged?|age:)\s*(?:9\d|1[01]\d))\b|\b(?:9\d|1[01]\d)(?:yo|y\/o)\b/gi,
     score: 0.85,
     minDigits: 2,
-    anyRun: runBits(2, 3),
+    needs: AGE_LIKE,
   },
   {
     name: 'zip',
@@ -386,9 +468,14 @@ const CONTEXT_SETS = new Map(RECOGNIZERS.map((r) => [r, new Set(r.context ?? [])
 const LABELS =
   /ssn|social|mrn|medical|med rec|chart|patient|hospital|member|policy|subscriber|plan|insurance|beneficiary|medicaid|medicare|group|account|acct|a\/c|checking|savings|routing|licen[cs]e|\bdl\b|serial|device|udid|imei/i;
 
+function hasWord(tokens: TokenList, hashes: ReadonlySet<number>): boolean {
+  for (let i = 0; i < tokens.length; i++) if (hashes.has(tokens.hash(i))) return true;
+  return false;
+}
+
 /** Every pattern recognizer's findings in a text, before overlaps are resolved. */
-export function patternFindings(text: string, shape = tokenize(text).profile): Finding[] {
-  const { digits, flags, runs, stretch } = shape;
+export function patternFindings(text: string, { tokens, profile } = tokenize(text)): Finding[] {
+  const { digits, flags, runs, stretch } = profile;
   const findings: Finding[] = [];
   // Every recognizer needs a digit or one of the flagged characters: most texts need none.
   if (digits === 0 && flags === 0) return findings;
@@ -400,6 +487,7 @@ export function patternFindings(text: string, shape = tokenize(text).profile): F
     if (recognizer.allRuns !== undefined && (runs & recognizer.allRuns) !== recognizer.allRuns)
       continue;
     if (recognizer.minStretch !== undefined && stretch < recognizer.minStretch) continue;
+    if (recognizer.needsWord && !hasWord(tokens, recognizer.needsWord)) continue;
     if (recognizer.labelled && !(labels ??= LABELS.test(text))) continue;
     const pattern = recognizer.pattern;
     pattern.lastIndex = 0;

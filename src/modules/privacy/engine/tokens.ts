@@ -53,6 +53,18 @@ export const DOT_LETTER = 8;
 export const DIGIT_DOT = 16;
 /** "www." in any case. */
 export const WWW = 32;
+export const SLASH = 64;
+/** A run of digits that can be an age over 89: 90-99 or 100-119. */
+export const AGE_LIKE = 128;
+
+/** Whether the run of `run` digits ending before `end` reads 90-99 or 100-119. */
+function ageLike(text: string, end: number, run: number): boolean {
+  const first = text.charCodeAt(end - run);
+  if (run === 2) return first === 57;
+  if (run !== 3 || first !== 49) return false;
+  const second = text.charCodeAt(end - 2);
+  return second === 48 || second === 49;
+}
 
 /**
  * What the pattern recognizers need to know of a text before running any regex: how many digits
@@ -197,6 +209,7 @@ export function tokenize(text: string): { tokens: TokenList; profile: TextProfil
     }
     if (run > 0) {
       runs |= runBit(run);
+      if ((run === 2 || run === 3) && ageLike(text, i, run)) flags |= AGE_LIKE;
       run = 0;
     }
     if (!isLetterCode(code, text, i)) {
@@ -207,6 +220,7 @@ export function tokenize(text: string): { tokens: TokenList; profile: TextProfil
         if (code === 64) flags |= AT;
         else if (code === 58) flags |= COLON;
         else if (code === 45) flags |= DASH;
+        else if (code === 47) flags |= SLASH;
         else if (code === 46) {
           const next = text.charCodeAt(i + 1);
           const folded = next | 32;
@@ -262,7 +276,10 @@ export function tokenize(text: string): { tokens: TokenList; profile: TextProfil
     // After a word, the character before the next one is a letter until another is seen.
     mark = 0;
   }
-  if (run > 0) runs |= runBit(run);
+  if (run > 0) {
+    runs |= runBit(run);
+    if ((run === 2 || run === 3) && ageLike(text, length, run)) flags |= AGE_LIKE;
+  }
   if (length - stretchStart > stretch) stretch = length - stretchStart;
   return {
     tokens: new TokenList(text, count, ++generation),
