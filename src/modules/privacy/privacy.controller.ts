@@ -33,7 +33,7 @@ export class PrivacyController {
       '(`ssn`, `mrn`, `patient_name`, ...) raise scores and can mark a whole field.',
   })
   @ApiEnvelope(200, PiiScanResultDto)
-  @ApiErrors('VALIDATION_ERROR', 'PAYLOAD_TOO_LARGE')
+  @ApiErrors('VALIDATION_ERROR', 'PAYLOAD_TOO_LARGE', 'SERVICE_UNAVAILABLE')
   scan(@Body() request: PiiScanRequestDto): Promise<PiiScanResultDto> {
     return this.privacy.scan(request);
   }
@@ -50,7 +50,7 @@ export class PrivacyController {
       'token within an organisation and cannot be reversed). The findings are returned too.',
   })
   @ApiEnvelope(200, PiiRedactResultDto)
-  @ApiErrors('VALIDATION_ERROR', 'PAYLOAD_TOO_LARGE')
+  @ApiErrors('VALIDATION_ERROR', 'PAYLOAD_TOO_LARGE', 'SERVICE_UNAVAILABLE')
   redact(
     @Body() request: PiiRedactRequestDto,
     @CurrentPrincipal() principal: Principal,

@@ -18,13 +18,27 @@ import {
   RecordTooDeepError,
   redactRecord,
   redactText,
+  ScanTimeoutError,
   stringFields,
 } from './engine';
 import { PiiHashKeys } from './pii-hash-keys';
 
-/** Worker threads for large scans, closed with the application. */
+/**
+ * Worker threads for large scans, closed with the application. A scan that outlives its time
+ * (a hung worker) is answered 503: the worker is replaced and the request can be retried.
+ */
 @Injectable()
 export class PiiScanWorkers extends PiiScanPool implements OnApplicationShutdown {
+  override async scan(...args: Parameters<PiiScanPool['scan']>): Promise<Finding[][]> {
+    try {
+      return await super.scan(...args);
+    } catch (error) {
+      if (error instanceof ScanTimeoutError)
+        throw new ApiError('SERVICE_UNAVAILABLE', `${error.message}; try again`);
+      throw error;
+    }
+  }
+
   onApplicationShutdown(): Promise<void> {
     return this.close();
   }

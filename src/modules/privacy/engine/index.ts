@@ -14,4 +14,12 @@ export {
   stringFields,
 } from './records';
 export { KeyedHasher, REDACT_ACTIONS, type RedactAction, redactText } from './redact';
-export { type LineScan, PiiScanPool, POOL_MIN_CHARS, scanLines } from './scan-pool';
+export {
+  DEFAULT_SCAN_TIMEOUTS,
+  type LineScan,
+  PiiScanPool,
+  POOL_MIN_CHARS,
+  type ScanTimeouts,
+  ScanTimeoutError,
+  scanLines,
+} from './scan-pool';

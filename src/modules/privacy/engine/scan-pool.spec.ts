@@ -1,6 +1,12 @@
 import { scanText } from './analyzer';
 import { scanRecord } from './records';
-import { PiiScanPool, POOL_MIN_CHARS, scanLines } from './scan-pool';
+import {
+  DEFAULT_SCAN_TIMEOUTS,
+  PiiScanPool,
+  POOL_MIN_CHARS,
+  ScanTimeoutError,
+  scanLines,
+} from './scan-pool';
 
 describe('PiiScanPool', () => {
   const pool = new PiiScanPool(2);
@@ -80,5 +86,19 @@ describe('PiiScanPool', () => {
       expect(scanned).toEqual([scanRecord(records[4], ['messages.1.content'])]);
       expect(scanned[0]).toEqual([expect.objectContaining({ entityType: 'EMAIL_ADDRESS' })]);
     });
+  });
+
+  it('stops a worker that takes too long, fails its batch, and scans the next one afresh', async () => {
+    const impatient = new PiiScanPool(1, { baseMs: 1, msPerMillionChars: 0 });
+    try {
+      const chunk = () => Buffer.from('{"note":"call 617-555-0199"}\n'.repeat(20_000));
+      await expect(impatient.scanLines(chunk())).rejects.toBeInstanceOf(ScanTimeoutError);
+      impatient.timeouts = DEFAULT_SCAN_TIMEOUTS;
+      const scanned = await impatient.scanLines(chunk());
+      expect(scanned).toHaveLength(20_000);
+      expect(scanned[0]).toEqual([expect.objectContaining({ entityType: 'PHONE_NUMBER' })]);
+    } finally {
+      await impatient.close();
+    }
   });
 });

@@ -49,10 +49,33 @@ function dense({ length, at, values }: Sparse): (Finding[] | LineScan)[] {
 interface Pending {
   resolve: (results: Finding[][] | LineScan[]) => void;
   reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+interface Entry {
+  worker: Worker;
+  pending: Map<number, Pending>;
 }
 
 /** Below this many characters a batch is scanned on the caller's thread: a worker would not pay. */
 export const POOL_MIN_CHARS = 256 * 1024;
+
+/**
+ * How long a worker may take over a batch before it is taken for hung, stopped and its batches
+ * failed: a base, plus time for its size at about a fifteenth of the speed measured here.
+ */
+export interface ScanTimeouts {
+  baseMs: number;
+  msPerMillionChars: number;
+}
+export const DEFAULT_SCAN_TIMEOUTS: ScanTimeouts = { baseMs: 30_000, msPerMillionChars: 1_000 };
+
+/** A worker did not answer in time; it was stopped (the next batch starts a new one). */
+export class ScanTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`the PII scan did not finish within ${Math.round(ms / 1000)} s`);
+  }
+}
 
 /**
  * Worker threads that scan texts for PII, so a large batch uses every core and does not hold the
@@ -61,11 +84,15 @@ export const POOL_MIN_CHARS = 256 * 1024;
  * slices; the next batch starts a new one.
  */
 export class PiiScanPool {
-  private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
+  private readonly workers: Entry[] = [];
   private ids = 0;
   private closed = false;
 
-  constructor(private readonly size = availableParallelism()) {}
+  constructor(
+    private readonly size = availableParallelism(),
+    /** May be changed at any time; it applies to batches sent from then on. */
+    public timeouts: ScanTimeouts = DEFAULT_SCAN_TIMEOUTS,
+  ) {}
 
   async scan(texts: readonly string[], options: ScanOptions = {}): Promise<Finding[][]> {
     if (this.closed) throw new Error('the PII scan pool is closed');
@@ -76,7 +103,11 @@ export class PiiScanPool {
     const results = await Promise.all(
       slices.map(
         (texts, i) =>
-          this.send(this.workerAt(i), { kind: 'texts', texts, options }) as Promise<Finding[][]>,
+          this.send(
+            this.workerAt(i),
+            { kind: 'texts', texts, options },
+            texts.reduce((sum, text) => sum + text.length, 0),
+          ) as Promise<Finding[][]>,
       ),
     );
     return results.flat();
@@ -101,9 +132,12 @@ export class PiiScanPool {
       chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength
         ? chunk
         : chunk.slice();
-    return this.send(this.leastBusy(), { kind: 'lines', bytes, fields, options }, [
-      bytes.buffer as ArrayBuffer,
-    ]) as Promise<LineScan[]>;
+    return this.send(
+      this.leastBusy(),
+      { kind: 'lines', bytes, fields, options },
+      bytes.byteLength,
+      [bytes.buffer as ArrayBuffer],
+    ) as Promise<LineScan[]>;
   }
 
   async close(): Promise<void> {
@@ -113,15 +147,40 @@ export class PiiScanPool {
   }
 
   private send(
-    entry: { worker: Worker; pending: Map<number, Pending> },
+    entry: Entry,
     request: DistributiveOmit<ScanRequest, 'id'>,
+    size: number,
     transfer: ArrayBuffer[] = [],
   ): Promise<Finding[][] | LineScan[]> {
     const id = ++this.ids;
+    // Batches wait their turn in the worker: each one's time runs from when it is sent, over all
+    // the work queued before it.
+    const queued = entry.pending.size;
+    const ms =
+      this.timeouts.baseMs * (queued + 1) + (size / 1_000_000) * this.timeouts.msPerMillionChars;
     return new Promise((resolve, reject) => {
-      entry.pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => this.stop(entry, new ScanTimeoutError(ms)), ms);
+      timer.unref();
+      entry.pending.set(id, { resolve, reject, timer });
       entry.worker.postMessage({ id, ...request } satisfies ScanRequest, transfer);
     });
+  }
+
+  /** Stops a worker and fails what it holds (the next batch starts a new one). */
+  private stop(entry: Entry, error: Error): void {
+    this.fail(entry, error);
+    void entry.worker.terminate();
+  }
+
+  /** Takes a worker out of the pool and fails the batches it holds. */
+  private fail(entry: Entry, error: Error): void {
+    const at = this.workers.indexOf(entry);
+    if (at !== -1) this.workers.splice(at, 1);
+    for (const pending of entry.pending.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(error);
+    }
+    entry.pending.clear();
   }
 
   /** The worker with the fewest batches in hand (a new one while the pool is not full). */
@@ -136,21 +195,18 @@ export class PiiScanPool {
     const existing = this.workers[index];
     if (existing) return existing;
     const worker = startWorker(__dirname, 'scan.worker', __filename);
-    const entry = { worker, pending: new Map<number, Pending>() };
+    const entry: Entry = { worker, pending: new Map<number, Pending>() };
     worker.on('message', (reply: ScanReply) => {
       const pending = entry.pending.get(reply.id);
+      if (pending) clearTimeout(pending.timer);
       entry.pending.delete(reply.id);
       if ('error' in reply) pending?.reject(new Error(reply.error));
       else pending?.resolve(dense(reply.results) as Finding[][] | LineScan[]);
     });
-    const fail = (error: Error) => {
-      const at = this.workers.indexOf(entry);
-      if (at !== -1) this.workers.splice(at, 1);
-      for (const pending of entry.pending.values()) pending.reject(error);
-      entry.pending.clear();
-    };
-    worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`PII scan worker exited with code ${code}`)));
+    worker.once('error', (error) => this.fail(entry, error));
+    worker.once('exit', (code) =>
+      this.fail(entry, new Error(`PII scan worker exited with code ${code}`)),
+    );
     this.workers[index] = entry;
     return entry;
   }
