@@ -197,6 +197,16 @@ const POSITIVE: [EntityType, (rng: Rng) => string, string[]][] = [
     ['I live at {value} with my sister.', 'Send it to {value}.'],
   ],
   [
+    'STREET_ADDRESS',
+    (r) =>
+      `${between(r, 1, 999)} ${pick(r, ['maple', 'oak', 'cedar', 'park', 'mill'])} ${pick(r, ['street', 'avenue', 'road', 'lane'])}`,
+    [
+      'i live at {value} with my mom',
+      'my address is {value} if you need it',
+      'we moved to {value}',
+    ],
+  ],
+  [
     'US_SSN',
     (r) => ssn(r, true),
     ['My SSN is {value}.', 'Social security number {value} on the form.'],

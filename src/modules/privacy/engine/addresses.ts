@@ -37,6 +37,13 @@ const UNIT_WORD = /(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*\d/i;
 const ADDRESS_LEAD =
   /address|lives? (?:at|on)|located|return to|is (?:on|at)|moved to|send|ship to|mail to|resid|lived in/i;
 
+/**
+ * Right before an address written in lower case ("I live at 42 oak street"): with one of these
+ * leads a street type after a number is an address even without capitals.
+ */
+const LEAD_BEFORE =
+  /(?:address(?: is)?|lives? (?:at|on)|lived (?:at|on)|located at|moved (?:in )?to|send (?:it )?to|ship (?:it )?to|mail (?:it )?to|resides? at|residing at)[:\s]{1,3}$/i;
+
 /** The pattern of words and a number after an address lead ("lives at", "address:"). */
 let LED: RegExp;
 
@@ -130,7 +137,12 @@ export function addressFindings(text: string, digits = /\d/.test(text) ? 1 : 0):
         match.index + match[0].replace(/[\s,]+$/, '').replace(/(?<![A-Z][a-z]{0,3})\.$/, '').length;
       const value = text.slice(start, end);
       if (!/\d/.test(value)) continue;
-      if (EVERYDAY_TYPES.test(value) && !CAPITALISED_NAME.test(value)) continue;
+      if (
+        EVERYDAY_TYPES.test(value) &&
+        !CAPITALISED_NAME.test(value) &&
+        !LEAD_BEFORE.test(text.slice(Math.max(0, start - 24), start))
+      )
+        continue;
       if (pattern === LED && !ledAddress(text, match.index, value)) continue;
       let score = 0.7;
       const tail = SAME_LINE_TAIL.exec(text.slice(end));

@@ -40,6 +40,15 @@ describe('scanText', () => {
     ]);
   });
 
+  it('takes a lower-case street after an address lead, and not an everyday road without one', () => {
+    expect(found('I live at 42 oak street with my mom.')).toEqual([
+      ['STREET_ADDRESS', '42 oak street'],
+    ]);
+    expect(found('She lives on 200 elm drive')).toEqual([['STREET_ADDRESS', '200 elm drive']]);
+    expect(found('It is 3 miles down the road.')).toEqual([]);
+    expect(found('we walked 5 blocks down the street')).toEqual([]);
+  });
+
   it('finds the elements of a date without its year, and stated ages over 89 (Safe Harbor)', () => {
     expect(found('I was born on March 3rd.')).toEqual([['DATE_TIME', 'March 3rd']]);
     expect(found('My birthday is the 12th of June.')).toEqual([['DATE_TIME', 'the 12th of June']]);
