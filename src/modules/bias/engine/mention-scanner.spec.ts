@@ -142,3 +142,26 @@ describe('scanText: generalisations', () => {
     );
   });
 });
+
+describe('scanText: denials', () => {
+  const first = (text: string) => scanText(text).mentions[0];
+
+  it('takes "not all X", "I don\'t think X are", "the myth that X are" for denials, not generalisations', () => {
+    expect(first('All women are emotional.').generalisation).toBe('all <group>');
+    expect(first('Not all women are emotional.').generalisation).toBeNull();
+    expect(first("I don't think disabled people are a burden.").generalisation).toBeNull();
+    expect(first("I don't think disabled people are a burden.").negativeContext).toBe(false);
+    expect(first('Disabled people are a burden.').generalisation).toBe('<group> are <negative>');
+  });
+
+  it('does not count a denied negative word ("aren\'t weak", "not a burden") as negative context', () => {
+    expect(first('Women are weak.').negativeContext).toBe(true);
+    expect(first("Women aren't weak.").negativeContext).toBe(false);
+    expect(first('Disabled people are not a burden.').negativeContext).toBe(false);
+  });
+
+  it('lets a denial reach only within its clause', () => {
+    expect(first("I don't care, all men are pigs.").generalisation).toBe('all <group>');
+    expect(first('No, all men are pigs.').generalisation).toBe('all <group>');
+  });
+});

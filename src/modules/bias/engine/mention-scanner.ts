@@ -2,7 +2,10 @@ import {
   AFTER_BE,
   BE_FILLERS,
   BE_FORMS,
+  DENIALS,
   GENERIC_VERBS,
+  NEGATION_FILLERS,
+  NEGATORS,
   QUANTIFIER_FILLERS,
   QUANTIFIERS,
 } from '../lexicon/generalisation-cues';
@@ -74,7 +77,38 @@ class TextContext {
     readonly lexicon: Lexicon,
     readonly words: readonly string[],
     readonly sentences: readonly number[],
+    readonly clauses: readonly number[],
   ) {}
+
+  /** A word at `index` exists and shares `anchor`'s clause. */
+  inClause(anchor: number, index: number): boolean {
+    return index >= 0 && index < this.words.length && this.clauses[index] === this.clauses[anchor];
+  }
+
+  /**
+   * A negative word that is denied ("not a burden", "aren't lazy", "never weak"): a negator right
+   * before it, or before one filler word.
+   */
+  negated(index: number): boolean {
+    const before = this.words[index - 1];
+    if (!this.inClause(index, index - 1)) return false;
+    if (NEGATORS.has(before)) return true;
+    return (
+      NEGATION_FILLERS.has(before) &&
+      this.inClause(index, index - 2) &&
+      NEGATORS.has(this.words[index - 2])
+    );
+  }
+
+  /**
+   * A statement that denies or reports the generalisation rather than making it: "not all X",
+   * "I don't think X are", "it's a myth that X are", within the clause, up to five words before.
+   */
+  denied(anchor: number): boolean {
+    for (let k = anchor - 1; k >= anchor - 5 && this.inClause(anchor, k); k--)
+      if (DENIALS.has(this.words[k])) return true;
+    return false;
+  }
 
   /** A word at `index` exists and shares `anchor`'s sentence. */
   inSentence(anchor: number, index: number): boolean {
@@ -209,7 +243,9 @@ function generalisationOf(
   let k = start - 1;
   for (let skipped = 0; skipped < 2 && context.inSentence(start, k); skipped++, k--)
     if (!QUANTIFIER_FILLERS.has(words[k])) break;
-  if (context.inSentence(start, k) && QUANTIFIERS.has(words[k])) return `${words[k]} <group>`;
+  if (context.inSentence(start, k) && QUANTIFIERS.has(words[k]))
+    return context.denied(k) ? null : `${words[k]} <group>`;
+  if (context.denied(start)) return null;
   if (!candidate.plural && !candidate.generic) return null;
   const after = end + 1;
   if (!context.inSentence(end, after)) return null;
@@ -230,11 +266,19 @@ function generalisationOf(
 
 /** Whether a negative word lies within the window of the mention, outside the term itself. */
 function hasNegativeNear(context: TextContext, candidate: Candidate, negatives: readonly number[]) {
+  let denied: boolean | undefined;
   for (let i = 0; i < negatives.length; i += 2) {
     const from = negatives[i];
     const to = negatives[i + 1];
     if (!context.inSentence(candidate.start, from)) continue;
     if (to >= candidate.start && from <= candidate.end) continue;
+    // "I don't think X are a burden": what the clause says of the group after it is denied.
+    if (
+      from > candidate.subjectEnd &&
+      context.inClause(candidate.subjectStart, from) &&
+      (denied ??= context.denied(candidate.subjectStart))
+    )
+      continue;
     const distance =
       from > candidate.subjectEnd
         ? from - candidate.subjectEnd
@@ -300,8 +344,8 @@ function candidateOf(
  * checked for a nearby negative word and a generalisation pattern.
  */
 export function scanText(text: string, lexicon: Lexicon = defaultLexicon()): TextScan {
-  const { words, sentences } = tokenize(text);
-  const context = new TextContext(lexicon, words, sentences);
+  const { words, sentences, clauses } = tokenize(text);
+  const context = new TextContext(lexicon, words, sentences, clauses);
   const negatives: number[] = [];
   const candidates: Candidate[] = [];
   const heads = new Set<number>();
@@ -309,7 +353,8 @@ export function scanText(text: string, lexicon: Lexicon = defaultLexicon()): Tex
   while (i < words.length) {
     const node = lexicon.phrases.get(words[i]);
     const found = node ? walk(context, i, node) : null;
-    if (found && found.negativeEnd >= 0) negatives.push(i, found.negativeEnd);
+    if (found && found.negativeEnd >= 0 && !context.negated(i))
+      negatives.push(i, found.negativeEnd);
     let terms = found?.terms ?? null;
     let end = found?.termEnd ?? i;
     if (!terms && isDigit(words[i].charCodeAt(0))) {

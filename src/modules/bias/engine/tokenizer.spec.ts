@@ -28,6 +28,25 @@ describe('tokenize', () => {
     expect(tokenize('He’s here').words).toEqual(['he', "'s", 'here']);
   });
 
+  it('numbers clauses at sentence ends, commas, colons, brackets and dashes', () => {
+    const { words, clauses } = tokenize("I don't care, all of them (really) are - fine: done. Ok");
+    expect(words).toEqual([
+      'i',
+      "don't",
+      'care',
+      'all',
+      'of',
+      'them',
+      'really',
+      'are',
+      'fine',
+      'done',
+      'ok',
+    ]);
+    expect(clauses).toEqual([0, 0, 0, 1, 1, 1, 2, 3, 4, 5, 6]);
+    expect(tokenize('self-care and follow-up').clauses).toEqual([0, 0, 0, 0, 0]);
+  });
+
   it('numbers sentences at full stops, question marks, semicolons and line breaks', () => {
     const { words, sentences } = tokenize('I am tired. Are you? Yes; maybe\nlater');
     expect(words).toEqual(['i', 'am', 'tired', 'are', 'you', 'yes', 'maybe', 'later']);

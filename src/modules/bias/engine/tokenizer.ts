@@ -9,6 +9,8 @@ export interface Tokens {
   words: string[];
   /** Sentence number of each word: . ! ? ; and line breaks end a sentence. */
   sentences: number[];
+  /** Clause number of each word: a sentence end, a comma, a colon, a dash or a bracket ends one. */
+  clauses: number[];
 }
 
 const TOKEN = /[a-z0-9]+(?:'(?!(?:s|m|re|d|ll|ve)\b)[a-z]+)*|'(?:s|m|re|d|ll|ve)\b/g;
@@ -30,7 +32,9 @@ const QUESTION = 63;
 const SEMICOLON = 59;
 const NEWLINE = 10;
 
-function endsSentence(text: string, from: number, to: number): boolean {
+/** What lies between two tokens: 2 a sentence end, 1 a clause end, 0 neither. */
+function boundary(text: string, from: number, to: number): number {
+  let found = 0;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (
@@ -40,9 +44,19 @@ function endsSentence(text: string, from: number, to: number): boolean {
       code === SEMICOLON ||
       code === NEWLINE
     )
-      return true;
+      return 2;
+    if (
+      code === 44 || // ,
+      code === 58 || // :
+      code === 40 || // (
+      code === 41 || // )
+      code === 0x2014 || // —
+      code === 0x2013 || // –
+      (code === 45 && text.charCodeAt(i - 1) === 32) // " - "
+    )
+      found = 1;
   }
-  return false;
+  return found;
 }
 
 /** One regular-expression pass over the folded text. */
@@ -50,16 +64,23 @@ export function tokenize(text: string): Tokens {
   const folded = foldText(text);
   const words: string[] = [];
   const sentences: number[] = [];
+  const clauses: number[] = [];
   let sentence = 0;
+  let clause = 0;
   let previousEnd = 0;
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(folded); match !== null; match = TOKEN.exec(folded)) {
-    if (words.length > 0 && endsSentence(folded, previousEnd, match.index)) sentence++;
+    if (words.length > 0) {
+      const between = boundary(folded, previousEnd, match.index);
+      if (between === 2) sentence++;
+      if (between > 0) clause++;
+    }
     words.push(match[0]);
     sentences.push(sentence);
+    clauses.push(clause);
     previousEnd = match.index + match[0].length;
   }
-  return { words, sentences };
+  return { words, sentences, clauses };
 }
 
 /** The tokens of a lexicon term, joined by single spaces: the key terms are stored under. */

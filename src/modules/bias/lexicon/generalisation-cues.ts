@@ -91,3 +91,59 @@ export const BE_FILLERS: ReadonlySet<string> = new Set([
   'such',
   'too',
 ]);
+
+/**
+ * Words that deny what follows: a negative word right after one (or after one filler, "not a
+ * burden", "isn't really lazy") does not describe the group.
+ */
+export const NEGATORS: ReadonlySet<string> = new Set([
+  'not',
+  'never',
+  'no',
+  "isn't",
+  "aren't",
+  "wasn't",
+  "weren't",
+  "don't",
+  "doesn't",
+  "didn't",
+  "won't",
+]);
+
+/** Words allowed between a negator and the negative word it denies. */
+export const NEGATION_FILLERS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'really',
+  'very',
+  'so',
+  'that',
+  'at',
+  'all',
+  'being',
+  'be',
+]);
+
+/**
+ * Words that, up to five words before a generalisation in the same clause, make the statement a
+ * denial or a report of it ("not all X", "I don't think X are", "the myth that X are"), not the
+ * generalisation itself. "No" and "never" are left out: "No, all X are ..." and "I'll never
+ * understand why X are ..." make it.
+ */
+export const DENIALS: ReadonlySet<string> = new Set([
+  'not',
+  "don't",
+  "doesn't",
+  "didn't",
+  "isn't",
+  "aren't",
+  "wasn't",
+  'myth',
+  'myths',
+  'stereotype',
+  'stereotypes',
+  'untrue',
+  'false',
+  'wrong',
+  'misconception',
+]);
