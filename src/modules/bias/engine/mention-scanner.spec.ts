@@ -32,6 +32,14 @@ describe('scanText: matching', () => {
     expect(groupsIn('He turned 71 years old in May.')).toEqual(['gender/male', 'age/old']);
   });
 
+  it('takes generations for age groups ("boomers", "millennials", "Gen Z")', () => {
+    expect(groupsIn('Boomers never listen.')).toEqual(['age/old']);
+    expect(groupsIn('My manager says millennials are lazy.')).toEqual(['age/young']);
+    expect(groupsIn('Gen Z kids are glued to phones.')).toEqual(['age/young']);
+    expect(groupsIn('Gen X-ers raised themselves.')).toEqual(['age/middle_aged']);
+    expect(only('Boomers never listen.', 'age')[0].generalisation).toBe('<group> never');
+  });
+
   it('resolves religion nouns to their community', () => {
     expect(groupsIn('Some Jews and Sikhs came to the vigil.')).toEqual([
       'religious/jewish',

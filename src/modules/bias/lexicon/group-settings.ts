@@ -130,7 +130,9 @@ export const POVERTY_PHRASE_KEYWORD = 'poverty';
 
 /**
  * Group nouns the team adds: HolisticBias' age axis has "teen" and "adolescent" but not the
- * nouns counselling text uses for the same people.
+ * nouns counselling text uses for the same people, nor the generations ("boomers never listen",
+ * "millennials are lazy"). A generation's group is its members' ages in 2026 (boomers 62-80,
+ * Gen X 46-61, millennials 30-45, Gen Z 14-29, Gen Alpha under 14) and moves with the years.
  */
 export const EXTRA_GROUP_TERMS: ReadonlyArray<{ term: string; biasType: BiasType; group: string }> =
   [
@@ -140,7 +142,16 @@ export const EXTRA_GROUP_TERMS: ReadonlyArray<{ term: string; biasType: BiasType
     { term: 'retirees', biasType: 'age', group: 'old' },
     { term: 'pensioner', biasType: 'age', group: 'old' },
     { term: 'pensioners', biasType: 'age', group: 'old' },
+    ...generation('old', ['boomer', 'boomers', 'baby boomer', 'baby boomers']),
+    ...generation('middle_aged', ['gen x', 'gen xers', 'gen x-ers', 'generation x']),
+    ...generation('young', ['millennial', 'millennials', 'gen y', 'generation y']),
+    ...generation('young', ['gen z', 'gen zers', 'gen z-ers', 'generation z', 'zoomer', 'zoomers']),
+    ...generation('child', ['gen alpha', 'generation alpha']),
   ];
+
+function generation(group: string, terms: string[]) {
+  return terms.map((term) => ({ term, biasType: 'age' as const, group }));
+}
 
 /**
  * Age groups for "N year(s) old" with any number, which HolisticBias lists only for a few
