@@ -1,5 +1,6 @@
 import type { Finding } from './entities';
 import { PLACES } from './lexicon';
+import { DIGIT_SPACE, SPACE_DIGIT, tokenize } from './tokens';
 
 /** Street types written after the name ("Argyll Road", "Main St."). */
 const STREET_TYPES =
@@ -56,14 +57,18 @@ function ledAddress(text: string, at: number, value: string): boolean {
   return /^(?:\d|\p{Lu})/u.test(value);
 }
 
-/** Each pattern with a cheap test a text must pass before the pattern is run on it. */
-const PATTERNS: [RegExp, RegExp][] = [
+/**
+ * Each pattern with what a text must have before the pattern is run on it: a character of the
+ * text's profile (DIGIT_SPACE, SPACE_DIGIT; 0 for none), then a cheap test.
+ */
+const PATTERNS: [RegExp, number, RegExp][] = [
   // 221B Baker Street, 1755 Nelson Mandela Drive Apt. 4
   [
     new RegExp(
       `(?<![\\p{L}\\d])\\d{1,6}[a-z]?(?:[ ,]+\\d{1,6})?\\s+(?:${WORD}\\s+){0,4}?(?:${STREET_TYPES})\\b(?:(?<=\\b(?:st|rd|ave|av|dr|ln|blvd|pl|ct|ter|cir|sq|hwy|pkwy|cres|trl))\\.)?${UNIT}?`,
       'giu',
     ),
+    DIGIT_SPACE,
     NUMBER_WORD,
   ],
   // 16 48 rue Descartes, 107 Rue Abdelaziz Thâalbi
@@ -72,6 +77,7 @@ const PATTERNS: [RegExp, RegExp][] = [
       `(?<![\\p{L}\\d])\\d{1,6}(?:[ ,]+\\d{1,6})?\\s+(?:${STREET_PREFIXES})\\s+${WORD}(?:[ \\t]+${WORD}){0,3}`,
       'giu',
     ),
+    DIGIT_SPACE,
     NUMBER_WORD,
   ],
   // rue Descartes 16, Calle Mayor 5, Πλατεία Μαβίλη 170
@@ -80,6 +86,7 @@ const PATTERNS: [RegExp, RegExp][] = [
       `(?<![\\p{L}])(?:\\d{1,6}\\s+)?(?:${eitherCase(STREET_PREFIXES)})\\s+\\p{Lu}[\\p{L}\\p{M}'’.-]*\\s+(?:${WORD}\\s+){0,3}?\\d{1,5}[a-z]?\\b${UNIT}?`,
       'gu',
     ),
+    SPACE_DIGIT,
     PREFIX_WORD,
   ],
   // Nassaustraat 123, Weblinger Gürtel 92 Apt. 584
@@ -88,11 +95,13 @@ const PATTERNS: [RegExp, RegExp][] = [
       `(?<![\\p{L}\\p{M}'’.-])(?:\\d{1,6}\\s+(?:${WORD}\\s+){0,2}?[\\p{L}\\p{M}]*|(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*\\s+){0,2}?\\p{Lu}[\\p{L}\\p{M}]*)(?:${STREET_COMPOUNDS})\\s+\\d{1,5}[a-z]?\\b\\.?${UNIT}?`,
       'gu',
     ),
+    SPACE_DIGIT,
     COMPOUND_WORD,
   ],
   // A unit on its own line or after the street: "Apt. 018", "Suite 246".
   [
     new RegExp(`(?<![\\p{L}])(?:apt|apartment|suite|ste|unit)\\.?\\s*#?\\s*\\d+[a-z]?\\b`, 'giu'),
+    0,
     UNIT_WORD,
   ],
   // 46 velký průhon 426: a number, one to three words, a number (after an address lead only).
@@ -101,6 +110,7 @@ const PATTERNS: [RegExp, RegExp][] = [
       `(?<=(?:address(?: is)?(?: with)?|lives (?:at|on)|live (?:at|on)|located at|return to|is on|is at|moved to|send (?:it )?to|ship to|mail to|reside at|residing at|lived in)[:\\s]{1,3}(?:it is\\s{1,3})?)(?:\\d{1,5}\\s+)?(?:${WORD}\\s+){1,3}\\d{1,5}[a-z]?\\b\\.?${UNIT}?`,
       'giu',
     )),
+    SPACE_DIGIT,
     ADDRESS_LEAD,
   ],
 ];
@@ -123,11 +133,11 @@ const LEADING_WORDS = /^(?:(?:lives|live|is|on|at|in|with|the|corner|of|to|and)\
  * address blocks of forms and e-mail signatures are written. Score 0.7; a block that ends with a
  * postal code 0.85.
  */
-export function addressFindings(text: string, digits = /\d/.test(text) ? 1 : 0): Finding[] {
-  if (digits === 0) return [];
+export function addressFindings(text: string, profile = tokenize(text).profile): Finding[] {
+  if (profile.digits === 0) return [];
   const findings: Finding[] = [];
-  for (const [pattern, needs] of PATTERNS) {
-    if (!needs.test(text)) continue;
+  for (const [pattern, flag, needs] of PATTERNS) {
+    if ((flag !== 0 && (profile.flags & flag) === 0) || !needs.test(text)) continue;
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
       const lead = LEADING_WORDS.exec(match[0])?.[0].length ?? 0;

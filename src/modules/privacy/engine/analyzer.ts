@@ -20,7 +20,7 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   const { tokens, profile } = words;
   const candidates = patternFindings(text, words);
   if (profile.digits > 0)
-    for (const finding of addressFindings(text, profile.digits)) candidates.push(finding);
+    for (const finding of addressFindings(text, profile)) candidates.push(finding);
   for (const finding of nameFindings(text, tokens)) candidates.push(finding);
   if (candidates.length === 0) return candidates;
   return resolveOverlaps(addressesOutrankTheirParts(candidates), options);

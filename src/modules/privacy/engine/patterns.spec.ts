@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import { addressFindings } from './addresses';
 import { patternFindings } from './patterns';
-import { tokenize } from './tokens';
+import { AT, DASH, DIGIT_DOT, DIGIT_SPACE, DOT_LETTER, SPACE_DIGIT, tokenize } from './tokens';
 
 /**
  * The text's profile with every gate open but the digit count (a minimum of digits is a rule of
@@ -103,6 +104,57 @@ describe('pattern recognizer gates', () => {
     expect(profile.digits).toBe(10 + 5 + 9);
     expect(profile.runs).toBe(2 ** 1 + 2 ** 2 + 2 ** 3 + 2 ** 4 + 2 ** 6);
     expect(profile.stretch).toBe(20);
-    expect(profile.flags).toBe(1 + 4 + 8 + 16);
+    expect(profile.flags).toBe(AT + DASH + DOT_LETTER + DIGIT_DOT + DIGIT_SPACE + SPACE_DIGIT);
+  });
+
+  it('skip an address pattern only where it cannot match', () => {
+    const piece = fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc.constantFrom(
+          ' ',
+          '  ',
+          '\n',
+          '\t',
+          '\u00a0',
+          ',',
+          ', ',
+          '.',
+          '#',
+          'B',
+          'b ',
+          'ſ',
+          '221B Baker Street',
+          '12 main st',
+          'Main',
+          'Street',
+          'Road',
+          'rue',
+          'Rue Descartes',
+          'Calle Mayor',
+          'Nassaustraat',
+          'Weblinger Gürtel',
+          'Apt. ',
+          'suite',
+          'I live at ',
+          'address: ',
+          'moved to ',
+          'Springfield, IL 62704',
+          'Lyss',
+          'Canada',
+        ),
+      },
+      fc.stringMatching(/^\d{1,6}$/),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const text = pieces.join('');
+        const { profile } = tokenize(text);
+        expect(addressFindings(text, profile)).toEqual(
+          addressFindings(text, { ...profile, flags: -1 }),
+        );
+      }),
+      { numRuns: 3000, seed: 20261126 },
+    );
   });
 });

@@ -56,6 +56,32 @@ export const WWW = 32;
 export const SLASH = 64;
 /** A run of digits that can be an age over 89: 90-99 or 100-119. */
 export const AGE_LIKE = 128;
+/** A number followed by a space or a comma, or by one letter and a space ("221B Baker"). */
+export const DIGIT_SPACE = 256;
+/** A number after a space. */
+export const SPACE_DIGIT = 512;
+
+/** What `\s` matches in a regular expression. */
+function isSpace(code: number): boolean {
+  return code < 128
+    ? code === 32 || (code >= 9 && code <= 13)
+    : code === 0xa0 ||
+        code === 0x1680 ||
+        (code >= 0x2000 && code <= 0x200a) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x202f ||
+        code === 0x205f ||
+        code === 0x3000 ||
+        code === 0xfeff;
+}
+
+/** What `[a-z]` matches under the i and u flags (Unicode case folding adds ſ and the Kelvin sign). */
+function isFoldedLatinLetter(code: number): boolean {
+  return (
+    (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 0x17f || code === 0x212a
+  );
+}
 
 /** Whether the run of `run` digits ending before `end` reads 90-99 or 100-119. */
 function ageLike(text: string, end: number, run: number): boolean {
@@ -201,6 +227,7 @@ export function tokenize(text: string): { tokens: TokenList; profile: TextProfil
   while (i < length) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) {
+      if (run === 0 && i > 0 && isSpace(text.charCodeAt(i - 1))) flags |= SPACE_DIGIT;
       digits++;
       run++;
       mark = code;
@@ -210,6 +237,12 @@ export function tokenize(text: string): { tokens: TokenList; profile: TextProfil
     if (run > 0) {
       runs |= runBit(run);
       if ((run === 2 || run === 3) && ageLike(text, i, run)) flags |= AGE_LIKE;
+      if (
+        code === 44 ||
+        isSpace(code) ||
+        (isFoldedLatinLetter(code) && isSpace(text.charCodeAt(i + 1)))
+      )
+        flags |= DIGIT_SPACE;
       run = 0;
     }
     if (!isLetterCode(code, text, i)) {
