@@ -94,3 +94,5 @@ export function isCommonWord(lower: string, kinds = kindsOf(lower)): boolean {
 }
 /** A word that is never a name or a place on its own. */
 export const isOrdinaryWord = (lower: string) => ordinary.has(lower);
+/** Every such word. */
+export const ordinaryWords = (): string[] => [...ordinary];

@@ -6,6 +6,7 @@ import {
   FIRST_NAME,
   isCommonWord,
   kindsOf,
+  ordinaryWords,
   LAST_NAME,
   ORDINARY_WORD,
   PLACE,
@@ -86,8 +87,48 @@ const PLACE_LEAD = new Set([
   'toward',
   'towards',
 ]);
-/** Hashes of every context word: a word whose hash is not here is none of them. */
-const CONTEXT_HASHES = new Set([...PERSON_CONTEXT, ...PLACE_LEAD, ...LEAD_TAILS].map(wordHash));
+/**
+ * Words that are looked up by the tokenizer's hash, without a string of their own: the context
+ * words (with which lists they are in) and the ordinary words a name or a place never is. Two
+ * words that share a hash are left out (they take the general path).
+ */
+class WordsByHash {
+  private readonly words = new Map<number, { word: string; kinds: number } | null>();
+  /** A 65,536-bit filter on the hash: most words are ruled out by one array read. */
+  private readonly filter = new Uint8Array(65536);
+
+  add(word: string, kinds: number): void {
+    const hash = wordHash(word);
+    const held = this.words.get(hash);
+    if (held === undefined) this.words.set(hash, { word, kinds });
+    else if (held !== null && held.word === word) held.kinds |= kinds;
+    else this.words.set(hash, null);
+    this.filter[hash & 0xffff] = 1;
+  }
+
+  /** The kinds of the i-th token if it is one of the words, else 0. */
+  kindsOf(tokens: TokenList, i: number): number {
+    const hash = tokens.hash(i);
+    if (this.filter[hash & 0xffff] === 0) return 0;
+    const held = this.words.get(hash);
+    return held && tokens.is(i, held.word) ? held.kinds : 0;
+  }
+}
+
+const PERSON_CONTEXT_WORD = 1;
+const PLACE_LEAD_WORD = 2;
+const LEAD_TAIL_WORD = 4;
+const CONTEXT_WORDS = new WordsByHash();
+for (const [words, kind] of [
+  [PERSON_CONTEXT, PERSON_CONTEXT_WORD],
+  [PLACE_LEAD, PLACE_LEAD_WORD],
+  [LEAD_TAILS, LEAD_TAIL_WORD],
+] as const)
+  for (const word of words) CONTEXT_WORDS.add(word, kind);
+/** Ordinary words that start no listed place: never a name or a place, passed over at once. */
+const SKIPPED_WORDS = new WordsByHash();
+for (const word of ordinaryWords())
+  if (!(kindsOf(word) & PLACE_FIRST_WORD)) SKIPPED_WORDS.add(word, 1);
 
 /** Whether only spaces (and at most one period after a title) separate two tokens. */
 function adjacent(text: string, left: Token, right: Token, allowLineBreak = false): boolean {
@@ -115,18 +156,18 @@ export function nameFindings(text: string, tokens = tokenize(text).tokens): Find
   let placeLead = -10;
   let nameLead = -10;
   for (let i = 0; i < tokens.length; i++) {
-    if (CONTEXT_HASHES.has(tokens.hash(i))) {
-      const lower = tokens.at(i).lower;
-      if (PERSON_CONTEXT.has(lower)) personContext = i;
-      if (PLACE_LEAD.has(lower)) placeLead = i;
-      if (LEAD_TAILS.has(lower)) nameLead = i;
+    const context = CONTEXT_WORDS.kindsOf(tokens, i);
+    if (context !== 0) {
+      if (context & PERSON_CONTEXT_WORD) personContext = i;
+      if (context & PLACE_LEAD_WORD) placeLead = i;
+      if (context & LEAD_TAIL_WORD) nameLead = i;
     }
     const nearContext = i - personContext <= 5 && personContext < i;
     // A word in lower case is a name or a place only with words around it that say so; the
     // rest (nearly all words) is passed over without a lookup.
     if (!tokens.capitalized(i) && !nearContext && placeLead !== i - 1 && nameLead !== i - 1)
       continue;
-    if (tokens.width(i) < 2) continue;
+    if (tokens.width(i) < 2 || SKIPPED_WORDS.kindsOf(tokens, i) !== 0) continue;
     const token = tokens.at(i);
     // An ordinary word is neither a name nor a place, unless it starts one ("South Africa").
     if ((token.kinds & (ORDINARY_WORD | PLACE_FIRST_WORD)) === ORDINARY_WORD) continue;

@@ -184,6 +184,17 @@ export class TokenList {
   width(i: number): number {
     return ENDS[i] - STARTS[i];
   }
+
+  /** Whether the i-th word is `word` (lower case ASCII) once its ASCII capitals are lowered. */
+  is(i: number, word: string): boolean {
+    const start = STARTS[i];
+    if (ENDS[i] - start !== word.length) return false;
+    for (let k = 0; k < word.length; k++) {
+      const code = this.text.charCodeAt(start + k);
+      if ((code >= 65 && code <= 90 ? code | 32 : code) !== word.charCodeAt(k)) return false;
+    }
+    return true;
+  }
 }
 
 const CAPITALIZED = 1;
