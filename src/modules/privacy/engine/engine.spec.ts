@@ -56,6 +56,10 @@ describe('scanText', () => {
     expect(found('My next appointment is 7/14.')).toEqual([['DATE_TIME', '7/14']]);
     expect(found("I'm 95 and my memory is going.")).toEqual([['DATE_TIME', '95']]);
     expect(found('My father turned 91 in the spring.')).toEqual([['DATE_TIME', '91']]);
+    expect(found("We moved the 5th of June's appointment.")).toEqual([
+      ['DATE_TIME', 'the 5th of June'],
+    ]);
+    expect(found('Her birthday is mid-March 3rd.')).toEqual([['DATE_TIME', 'March 3rd']]);
   });
 
   it('leaves scores, shares, fractions and counts that look like dates or ages alone', () => {
@@ -66,6 +70,10 @@ describe('scanText', () => {
       'She is 92 pounds lighter.',
       'It will be 100 x worse if you wait.',
       'It may 5 weeks before it helps.',
+      'In May 2 of my friends left.',
+      'My rent will be 110 next month.',
+      'They are 90 in total.',
+      "I'm 100 with you on that.",
       'We buried our first born in Jan 13 years ago.'.replace('Jan', 'jan'),
     ])
       expect(found(text)).toEqual([]);
@@ -196,6 +204,14 @@ describe('records', () => {
       ['ssn', 'US_SSN'],
     ]);
     expect(scanRecord(record, ['messages.1.content'])).toHaveLength(1);
+  });
+
+  it('reads a flattened key by its last part ("patient.name" is a name column)', () => {
+    const findings = scanRecord({ 'patient.name': 'Bob', 'contact.phone': 'ext four two' });
+    expect(findings.map((f) => [f.field, f.entityType, f.recognizer])).toEqual([
+      ['patient\\.name', 'PERSON', 'column-name'],
+      ['contact\\.phone', 'PHONE_NUMBER', 'column-name'],
+    ]);
   });
 });
 

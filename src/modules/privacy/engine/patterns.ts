@@ -12,9 +12,7 @@ import {
   DOT_LETTER,
   runBit,
   SLASH,
-  type TokenList,
   tokenize,
-  wordHash,
   WWW,
 } from './tokens';
 
@@ -41,8 +39,8 @@ interface PatternRecognizer {
   allRuns?: number;
   /** Only texts with a stretch of letters and digits at least this long are searched. */
   minStretch?: number;
-  /** Only texts with one of these words (by the tokenizer's hash) are searched. */
-  needsWord?: ReadonlySet<number>;
+  /** Only texts this cheaper pattern finds something in are searched. */
+  precheck?: RegExp;
   /** A labelled identifier ("MRN: …"): only texts with one of the labels are searched. */
   labelled?: boolean;
   validate?: (match: string, text: string, start: number) => number | null;
@@ -135,12 +133,8 @@ const MONTHS =
  */
 const MONTH_NAMES =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|january|february|april|june|july|august|september|october|november|december)';
-/** The month names and abbreviations, by the tokenizer's hash of their lower case. */
-const MONTH_HASHES = new Set(
-  'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december'
-    .split(' ')
-    .map(wordHash),
-);
+/** What every month name holds, in any case, inside a word or not ("mid-March", "June's"). */
+const MONTH_STEM = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 const DATE_CONTEXT = [
   'born',
   'dob',
@@ -392,7 +386,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     entity: 'DATE_TIME',
     pattern: new RegExp(
       [
-        `\\b${MONTH_NAMES}\\.? (?:the )?(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\\b(?!,? \\d{4}|[:.,]\\d|%|\\s+(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|times|people|kids|children)\\b)`,
+        `\\b${MONTH_NAMES}\\.? (?:the )?(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\\b(?!,? \\d{4}|[:.,]\\d|%|\\s+(?:of|years?|yrs?|months?|weeks?|days?|hours?|minutes?|times|people|kids|children)\\b)`,
         `\\b(?:the )?(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?: of)? ${MONTH_NAMES}\\b(?!\\.?,? \\d{4})(?:(?<=\\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec))\\.)?`,
       ].join('|'),
       'g',
@@ -400,7 +394,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     score: 0.6,
     minDigits: 1,
     anyRun: runBits(1, 2),
-    needsWord: MONTH_HASHES,
+    precheck: MONTH_STEM,
     context: DATE_CONTEXT,
   },
   {
@@ -434,7 +428,7 @@ const RECOGNIZERS: PatternRecognizer[] = [
     name: 'age-over-89-stated',
     entity: 'DATE_TIME',
     pattern:
-      /\b(?:i['’]m|i am|he['’]s|he is|she['’]s|she is|they['’]re|they are|turned|turning|will be)\s+(9\d|1[01]\d)\b(?!\s*(?:%|percent|per cent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|times|pounds|lbs?|kg|kilos?|miles?|km|dollars|bucks|cents?|degrees|°|points|pages|calls|messages|texts|emails|steps|people|times|x|×|out of|of|\/|[.,]\d))/gi,
+      /\b(?:i['’]m|i am|he['’]s|he is|she['’]s|she is|just turned|turned|turning)\s+(9\d|1[01]\d)\b(?!\s*(?:%|percent|per cent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|times|pounds|lbs?|kg|kilos?|miles?|km|dollars|bucks|cents?|degrees|°|points|pages|calls|messages|texts|emails|steps|people|times|x|×|out of|of|with (?:you|that|it|this)|sure|certain|\/|[.,]\d))/gi,
     group: 1,
     score: 0.6,
     minDigits: 2,
@@ -468,13 +462,8 @@ const CONTEXT_SETS = new Map(RECOGNIZERS.map((r) => [r, new Set(r.context ?? [])
 const LABELS =
   /ssn|social|mrn|medical|med rec|chart|patient|hospital|member|policy|subscriber|plan|insurance|beneficiary|medicaid|medicare|group|account|acct|a\/c|checking|savings|routing|licen[cs]e|\bdl\b|serial|device|udid|imei/i;
 
-function hasWord(tokens: TokenList, hashes: ReadonlySet<number>): boolean {
-  for (let i = 0; i < tokens.length; i++) if (hashes.has(tokens.hash(i))) return true;
-  return false;
-}
-
 /** Every pattern recognizer's findings in a text, before overlaps are resolved. */
-export function patternFindings(text: string, { tokens, profile } = tokenize(text)): Finding[] {
+export function patternFindings(text: string, { profile } = tokenize(text)): Finding[] {
   const { digits, flags, runs, stretch } = profile;
   const findings: Finding[] = [];
   // Every recognizer needs a digit or one of the flagged characters: most texts need none.
@@ -487,7 +476,7 @@ export function patternFindings(text: string, { tokens, profile } = tokenize(tex
     if (recognizer.allRuns !== undefined && (runs & recognizer.allRuns) !== recognizer.allRuns)
       continue;
     if (recognizer.minStretch !== undefined && stretch < recognizer.minStretch) continue;
-    if (recognizer.needsWord && !hasWord(tokens, recognizer.needsWord)) continue;
+    if (recognizer.precheck && !recognizer.precheck.test(text)) continue;
     if (recognizer.labelled && !(labels ??= LABELS.test(text))) continue;
     const pattern = recognizer.pattern;
     pattern.lastIndex = 0;

@@ -50,11 +50,15 @@ export function columnType(name: string): ColumnType | undefined {
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
   let found: ColumnType | null = null;
-  for (const [pattern, entityType, wholeColumn] of COLUMN_TYPES) {
-    if (pattern.test(key)) {
-      found = { entityType, wholeColumn };
-      break;
+  // A flattened key ("patient.name", "contact.phone") says it with its last part.
+  for (const candidate of key.includes('.') ? [key, key.slice(key.lastIndexOf('.') + 1)] : [key]) {
+    for (const [pattern, entityType, wholeColumn] of COLUMN_TYPES) {
+      if (pattern.test(candidate)) {
+        found = { entityType, wholeColumn };
+        break;
+      }
     }
+    if (found) break;
   }
   // Datasets have few column names and meet each on every row: remember them (up to a bound).
   if (COLUMN_CACHE.size < 4096) COLUMN_CACHE.set(name, found);

@@ -101,4 +101,33 @@ describe('PiiScanPool', () => {
       await impatient.close();
     }
   });
+
+  it('copies a chunk it cannot move, answers an empty one, and leaves no timer behind a failed send', async () => {
+    const line = Buffer.from('{"note":"call 617-555-0199"}\n');
+    const shared = new Uint8Array(new SharedArrayBuffer(line.byteLength));
+    shared.set(line);
+    expect(await pool.scanLines(shared)).toEqual(scanLines(line));
+    expect(shared[0]).toBe(line[0]);
+    const moved = new Uint8Array(line);
+    await pool.scanLines(moved);
+    expect(moved.byteLength).toBe(0);
+    expect(await pool.scanLines(moved)).toEqual([]);
+  });
+
+  it('leaves no timer behind a batch it could not send', async () => {
+    const single = new PiiScanPool(1);
+    try {
+      const line = Buffer.from('{"note":"call 617-555-0199"}\n');
+      await single.scanLines(new Uint8Array(line));
+      single.timeouts = { baseMs: 20, msPerMillionChars: 0 };
+      // A function cannot be cloned: the send fails at once.
+      await expect(single.scanLines(line, { entities: [() => 0] as never })).rejects.toThrow();
+      single.timeouts = DEFAULT_SCAN_TIMEOUTS;
+      // A batch still running when the failed one's time would have run out is not stopped.
+      const scanned = await single.scanLines(Buffer.from(line.toString().repeat(40_000)));
+      expect(scanned).toHaveLength(40_000);
+    } finally {
+      await single.close();
+    }
+  });
 });

@@ -50,11 +50,15 @@ interface Pending {
   resolve: (results: Finding[][] | LineScan[]) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
+  /** Its size (characters or bytes), counted in the time of the batches queued behind it. */
+  size: number;
 }
 
 interface Entry {
   worker: Worker;
   pending: Map<number, Pending>;
+  /** The total size of the pending batches. */
+  queued: number;
 }
 
 /** Below this many characters a batch is scanned on the caller's thread: a worker would not pay. */
@@ -126,12 +130,17 @@ export class PiiScanPool {
     fields?: readonly string[],
   ): Promise<LineScan[]> {
     if (this.closed) return Promise.reject(new Error('the PII scan pool is closed'));
+    // Nothing to scan (an empty chunk, or one already moved by an earlier call).
+    if (chunk.byteLength === 0) return Promise.resolve([]);
     if (this.size < 1) return Promise.resolve(scanLines(chunk, options, fields));
-    // Only a buffer that owns all of its memory can be moved (a pooled Buffer shares it).
+    // Only a plain ArrayBuffer that the chunk alone uses can be moved: a pooled Buffer shares its
+    // memory, and a SharedArrayBuffer cannot be transferred. Anything else is copied first.
     const bytes =
-      chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength
+      chunk.buffer instanceof ArrayBuffer &&
+      chunk.byteOffset === 0 &&
+      chunk.byteLength === chunk.buffer.byteLength
         ? chunk
-        : chunk.slice();
+        : new Uint8Array(chunk);
     return this.send(
       this.leastBusy(),
       { kind: 'lines', bytes, fields, options },
@@ -154,15 +163,24 @@ export class PiiScanPool {
   ): Promise<Finding[][] | LineScan[]> {
     const id = ++this.ids;
     // Batches wait their turn in the worker: each one's time runs from when it is sent, over all
-    // the work queued before it.
-    const queued = entry.pending.size;
+    // the work queued before it (their sizes too).
     const ms =
-      this.timeouts.baseMs * (queued + 1) + (size / 1_000_000) * this.timeouts.msPerMillionChars;
+      this.timeouts.baseMs * (entry.pending.size + 1) +
+      ((entry.queued + size) / 1_000_000) * this.timeouts.msPerMillionChars;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.stop(entry, new ScanTimeoutError(ms)), ms);
       timer.unref();
-      entry.pending.set(id, { resolve, reject, timer });
-      entry.worker.postMessage({ id, ...request } satisfies ScanRequest, transfer);
+      entry.pending.set(id, { resolve, reject, timer, size });
+      entry.queued += size;
+      try {
+        entry.worker.postMessage({ id, ...request } satisfies ScanRequest, transfer);
+      } catch (error) {
+        // Not sent (the message could not be cloned or moved): nothing of it is left behind.
+        clearTimeout(timer);
+        entry.pending.delete(id);
+        entry.queued -= size;
+        reject(error as Error);
+      }
     });
   }
 
@@ -181,6 +199,7 @@ export class PiiScanPool {
       pending.reject(error);
     }
     entry.pending.clear();
+    entry.queued = 0;
   }
 
   /** The worker with the fewest batches in hand (a new one while the pool is not full). */
@@ -195,10 +214,13 @@ export class PiiScanPool {
     const existing = this.workers[index];
     if (existing) return existing;
     const worker = startWorker(__dirname, 'scan.worker', __filename);
-    const entry: Entry = { worker, pending: new Map<number, Pending>() };
+    const entry: Entry = { worker, pending: new Map<number, Pending>(), queued: 0 };
     worker.on('message', (reply: ScanReply) => {
       const pending = entry.pending.get(reply.id);
-      if (pending) clearTimeout(pending.timer);
+      if (pending) {
+        clearTimeout(pending.timer);
+        entry.queued -= pending.size;
+      }
       entry.pending.delete(reply.id);
       if ('error' in reply) pending?.reject(new Error(reply.error));
       else pending?.resolve(dense(reply.results) as Finding[][] | LineScan[]);
