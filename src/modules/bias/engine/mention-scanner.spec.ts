@@ -168,6 +168,21 @@ describe('scanText: denials', () => {
     expect(first('Disabled people are not a burden.').negativeContext).toBe(false);
   });
 
+  it('takes a bare "not" elsewhere in the sentence for no denial', () => {
+    expect(first("I'm not racist but all Mexicans are criminals.").generalisation).toBe(
+      'all <group>',
+    );
+    expect(first("Don't get me wrong but women are weak.").generalisation).toBe(
+      '<group> are <negative>',
+    );
+    expect(first("It's not surprising that women are weak.").negativeContext).toBe(true);
+    expect(first('I do not understand why gay people are so lazy.').generalisation).toBe(
+      '<group> are so',
+    );
+    expect(first('I do not believe women are weak.').generalisation).toBeNull();
+    expect(first('It is not true that old people are useless.').generalisation).toBeNull();
+  });
+
   it('lets a denial reach only within its clause', () => {
     expect(first("I don't care, all men are pigs.").generalisation).toBe('all <group>');
     expect(first('No, all men are pigs.').generalisation).toBe('all <group>');

@@ -2,12 +2,15 @@ import {
   AFTER_BE,
   BE_FILLERS,
   BE_FORMS,
-  DENIALS,
+  BELIEF_VERBS,
+  FALSE_WORDS,
   GENERIC_VERBS,
   NEGATION_FILLERS,
+  NEGATING_AUXILIARIES,
   NEGATORS,
   QUANTIFIER_FILLERS,
   QUANTIFIERS,
+  REPORT_NOUNS,
 } from '../lexicon/generalisation-cues';
 import { NUMERIC_AGE_GROUPS } from '../lexicon/group-settings';
 import {
@@ -101,12 +104,23 @@ class TextContext {
   }
 
   /**
-   * A statement that denies or reports the generalisation rather than making it: "not all X",
-   * "I don't think X are", "it's a myth that X are", within the clause, up to five words before.
+   * A statement that denies or reports the generalisation rather than making it ("I don't think
+   * X are", "the myth that X are", "it's not true that X are"): one of the constructions of
+   * generalisation-cues.ts within the clause, up to six words before.
    */
   denied(anchor: number): boolean {
-    for (let k = anchor - 1; k >= anchor - 5 && this.inClause(anchor, k); k--)
-      if (DENIALS.has(this.words[k])) return true;
+    const words = this.words;
+    for (let k = anchor - 1; k >= anchor - 6 && this.inClause(anchor, k); k--) {
+      const word = words[k];
+      const before = this.inClause(anchor, k - 1) ? words[k - 1] : '';
+      if (BELIEF_VERBS.has(word)) {
+        if (NEGATING_AUXILIARIES.has(before)) return true;
+        if (before === 'not' && /^(?:do|does|did)$/.test(words[k - 2] ?? '')) return true;
+      }
+      if (words[k + 1] !== 'that') continue;
+      if (REPORT_NOUNS.has(word) || FALSE_WORDS.has(word)) return true;
+      if (word === 'true' && /^(?:not|isn't|wasn't|ain't)$/.test(before)) return true;
+    }
     return false;
   }
 
@@ -244,7 +258,7 @@ function generalisationOf(
   for (let skipped = 0; skipped < 2 && context.inSentence(start, k); skipped++, k--)
     if (!QUANTIFIER_FILLERS.has(words[k])) break;
   if (context.inSentence(start, k) && QUANTIFIERS.has(words[k]))
-    return context.denied(k) ? null : `${words[k]} <group>`;
+    return words[k - 1] === 'not' || context.denied(k) ? null : `${words[k]} <group>`;
   if (context.denied(start)) return null;
   if (!candidate.plural && !candidate.generic) return null;
   const after = end + 1;

@@ -125,25 +125,40 @@ export const NEGATION_FILLERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Words that, up to five words before a generalisation in the same clause, make the statement a
- * denial or a report of it ("not all X", "I don't think X are", "the myth that X are"), not the
- * generalisation itself. "No" and "never" are left out: "No, all X are ..." and "I'll never
- * understand why X are ..." make it.
+ * A denial or a report of a generalisation, not the generalisation itself, is one of these
+ * constructions up to six words before it in the same clause: a belief verb negated ("I don't
+ * think X are", "I do not believe"), a report noun before "that" ("the myth that X are", "the
+ * stereotype that"), or "not true that" / "untrue that" / "false that". A bare "not" elsewhere
+ * ("I'm not racist but all X are") denies nothing.
  */
-export const DENIALS: ReadonlySet<string> = new Set([
-  'not',
+export const BELIEF_VERBS: ReadonlySet<string> = new Set([
+  'think',
+  'believe',
+  'agree',
+  'accept',
+  'buy',
+  'say',
+]);
+
+/** What negates a belief verb right before it ("don't think"; "do not" is read as two words). */
+export const NEGATING_AUXILIARIES: ReadonlySet<string> = new Set([
   "don't",
   "doesn't",
   "didn't",
-  "isn't",
-  "aren't",
-  "wasn't",
+  'never',
+]);
+
+/** Nouns that report a claim before "that" ("the myth that ..."). */
+export const REPORT_NOUNS: ReadonlySet<string> = new Set([
   'myth',
   'myths',
   'stereotype',
   'stereotypes',
-  'untrue',
-  'false',
-  'wrong',
   'misconception',
+  'misconceptions',
+  'lie',
+  'idea',
 ]);
+
+/** Words that deny the claim after "that" ("untrue that ..."); "true" only after a negation. */
+export const FALSE_WORDS: ReadonlySet<string> = new Set(['untrue', 'false', 'wrong']);
