@@ -31,6 +31,32 @@ describe('lineChunks', () => {
     expect(await chunksOf([long.slice(0, 30), long.slice(30), 'y\n'], 10)).toEqual([long, 'y\n']);
   });
 
+  it('cuts one large piece near the size, at line feeds', async () => {
+    const lines = Array.from({ length: 1000 }, (_, i) => `{"line":${i}}\n`);
+    const chunks = await chunksOf([lines.join('')], 1000);
+    expect(chunks.join('')).toBe(lines.join(''));
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const chunk of chunks.slice(0, -1)) {
+      expect(chunk.endsWith('\n')).toBe(true);
+      expect(chunk.length).toBeGreaterThanOrEqual(1000);
+      expect(chunk.length).toBeLessThan(1000 + 20);
+    }
+  });
+
+  it('keeps what it holds when the source reuses its buffer', async () => {
+    const buffer = Buffer.alloc(8);
+    async function* reused() {
+      for (const text of ['{"a":1', '}\n{"b":2', '}\n']) {
+        buffer.fill(0);
+        buffer.write(text);
+        yield buffer.subarray(0, text.length);
+      }
+    }
+    const out: string[] = [];
+    for await (const chunk of lineChunks(reused(), 1)) out.push(Buffer.from(chunk).toString());
+    expect(out.join('')).toBe('{"a":1}\n{"b":2}\n');
+  });
+
   it('gives nothing for an empty stream', async () => {
     expect(await chunksOf([], 10)).toEqual([]);
   });

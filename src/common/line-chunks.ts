@@ -1,7 +1,9 @@
 /**
  * A byte stream cut into chunks of whole lines (each ends with a line feed, except a last line
- * without one), about `size` bytes each or more when a line is longer. Every chunk owns its
- * memory, so it can be moved to a worker thread without copying or detaching anything else.
+ * without one): each chunk ends at the first line feed once `size` bytes are reached, so it is
+ * about `size` long, or longer by one line. Every chunk owns its memory, so it can be moved to a
+ * worker thread without copying or detaching anything else; pieces held between reads are copied,
+ * so a source that reuses its buffer cannot change them.
  */
 export async function* lineChunks(
   source: AsyncIterable<Uint8Array>,
@@ -10,19 +12,21 @@ export async function* lineChunks(
   let parts: Uint8Array[] = [];
   let held = 0;
   for await (const piece of source) {
-    const newline = piece.lastIndexOf(10);
-    if (newline === -1 || held + newline + 1 < size) {
-      parts.push(piece);
-      held += piece.byteLength;
-      if (newline === -1 || held < size) continue;
-      // Enough held: cut at the last line feed of this piece.
-      parts.pop();
-      held -= piece.byteLength;
+    let offset = 0;
+    while (offset < piece.byteLength) {
+      // The first line feed at or after the point where the chunk reaches `size`.
+      const from = Math.max(offset, offset + size - held - 1);
+      const newline = from < piece.byteLength ? piece.indexOf(10, from) : -1;
+      if (newline === -1) {
+        parts.push(new Uint8Array(piece.subarray(offset)));
+        held += piece.byteLength - offset;
+        break;
+      }
+      yield join(parts, held, piece.subarray(offset, newline + 1));
+      parts = [];
+      held = 0;
+      offset = newline + 1;
     }
-    yield join(parts, held, piece.subarray(0, newline + 1));
-    const rest = piece.subarray(newline + 1);
-    parts = rest.byteLength > 0 ? [rest.slice()] : [];
-    held = rest.byteLength;
   }
   if (held > 0) yield join(parts, held);
 }
