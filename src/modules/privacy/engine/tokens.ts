@@ -1,4 +1,5 @@
 import { isCommonWord, kindsOf } from './lexicon';
+import { doubled } from '../../../common/typed-arrays';
 
 /**
  * A word of the text. Its lower-cased form is made only when asked for: most words are looked at
@@ -206,15 +207,10 @@ let BITS = new Uint8Array(256);
 let generation = 0;
 
 function growTokenArrays(): void {
-  const grow = <T extends Int32Array | Uint8Array>(array: T, make: (n: number) => T): T => {
-    const copy = make(array.length * 2);
-    copy.set(array);
-    return copy;
-  };
-  STARTS = grow(STARTS, (n) => new Int32Array(n));
-  ENDS = grow(ENDS, (n) => new Int32Array(n));
-  HASHES = grow(HASHES, (n) => new Int32Array(n));
-  BITS = grow(BITS, (n) => new Uint8Array(n));
+  STARTS = doubled(STARTS);
+  ENDS = doubled(ENDS);
+  HASHES = doubled(HASHES);
+  BITS = doubled(BITS);
 }
 
 /**

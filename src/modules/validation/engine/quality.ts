@@ -1,5 +1,6 @@
 import type { CanonicalConversation } from '../../standardization/conversation/canonical';
 import { NumberTable } from './number-table';
+import { doubled } from '../../../common/typed-arrays';
 
 export const QUALITY_LEVELS = [
   'excellent',
@@ -206,17 +207,9 @@ export class NearDuplicates {
   }
 
   private grow(): void {
-    const grown = <T extends Uint32Array | Int32Array | Uint8Array>(
-      array: T,
-      make: (n: number) => T,
-    ) => {
-      const copy = make(array.length * 2);
-      copy.set(array);
-      return copy;
-    };
-    this.signatures = grown(this.signatures, (n) => new Uint32Array(n));
-    this.next = grown(this.next, (n) => new Int32Array(n));
-    this.sizes = grown(this.sizes, (n) => new Uint8Array(n));
+    this.signatures = doubled(this.signatures);
+    this.next = doubled(this.next);
+    this.sizes = doubled(this.sizes);
   }
 }
 
