@@ -38,14 +38,14 @@ google amazon walmart zoom uber covid coronavirus`;
 const ordinary = new Set(ORDINARY.split(/\s+/).filter(Boolean));
 const common = new Set([...lists.commonWords, ...ordinary]);
 
-export const FIRST_NAMES = new Set(lists.firstNames);
-export const LAST_NAMES = new Set(lists.lastNames);
+const FIRST_NAMES = new Set(lists.firstNames);
+const LAST_NAMES = new Set(lists.lastNames);
 export const PLACES = new Set([...lists.cities, ...lists.countries, ...lists.states]);
-export const COUNTRIES = new Set(lists.countries);
+const COUNTRIES = new Set(lists.countries);
 /** The most words a place name in the lists has ("bosnia and herzegovina"). */
 export const PLACE_MAX_WORDS = 4;
 /** First words of the places that have more than one ("vatican" of "vatican city"). */
-export const PLACE_FIRST_WORDS = new Set(
+const PLACE_FIRST_WORDS = new Set(
   [...PLACES].filter((place) => place.includes(' ')).map((place) => place.split(' ')[0]),
 );
 
@@ -92,7 +92,5 @@ export function isCommonWord(lower: string, kinds = kindsOf(lower)): boolean {
   }
   return false;
 }
-/** A word that is never a name or a place on its own. */
-export const isOrdinaryWord = (lower: string) => ordinary.has(lower);
-/** Every such word. */
+/** The words that are never a name or a place on their own. */
 export const ordinaryWords = (): string[] => [...ordinary];
