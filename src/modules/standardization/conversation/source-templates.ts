@@ -4,6 +4,7 @@ import {
   ConversionError,
   type SourceRecord,
 } from './canonical';
+import { enterRecord, fieldNames, type FieldNames, keyOf, shapeMemo } from './record-keys';
 import { canonicalRole, type RoleMap } from './roles';
 
 /** The record shapes standardization reads, detected per record or named by the caller. */
@@ -42,41 +43,29 @@ interface Template {
 }
 
 const UPPER = /[A-Z]/;
-/** The last record looked at, and whether it has upper-case keys (lookups come in runs). */
-let lastRecord: SourceRecord | undefined;
-let lastHasUpper = false;
 
-function hasUpperKeys(record: SourceRecord): boolean {
-  if (record !== lastRecord) {
-    lastRecord = record;
-    lastHasUpper = false;
-    for (const key in record) {
-      if (UPPER.test(key)) {
-        lastHasUpper = true;
-        break;
-      }
-    }
-  }
-  return lastHasUpper;
-}
-
-/** The record's own key for a field name, matched case-insensitively. */
-export function keyOf(record: SourceRecord, ...names: string[]): string | undefined {
-  for (const name of names) if (Object.hasOwn(record, name)) return name;
-  if (!hasUpperKeys(record)) {
-    for (const name of names) {
-      const lower = name.toLowerCase();
-      if (lower !== name && Object.hasOwn(record, lower)) return lower;
-    }
-    return undefined;
-  }
-  for (const key in record) {
-    if (!Object.hasOwn(record, key)) continue;
-    const lower = key.toLowerCase();
-    for (const name of names) if (lower === name.toLowerCase()) return key;
-  }
-  return undefined;
-}
+/** The field names each template reads. */
+const CONVERSATION_ID = fieldNames('conversationId');
+const MESSAGES = fieldNames('messages');
+const SOURCE = fieldNames('source');
+const CHATML_TURNS = fieldNames('messages', 'chat', 'dialog', 'dialogue');
+const SHAREGPT_TURNS = fieldNames('conversations', 'conversation');
+const SYSTEM = fieldNames('system');
+const SYSTEM_PROMPT = fieldNames('system', 'system_prompt', 'systemPrompt');
+const INSTRUCTION = fieldNames('instruction');
+const INPUT = fieldNames('input');
+const OUTPUT = fieldNames('output');
+const HISTORY = fieldNames('history');
+const QUESTION = fieldNames('question', 'questionText', 'question_text', 'query');
+const ANSWER = fieldNames('answer', 'answerText', 'answer_text');
+const QUESTION_TITLE = fieldNames('questionTitle', 'question_title', 'title');
+const TRANSCRIPT = fieldNames('text', 'conversation', 'transcript', 'dialogue', 'content');
+const PROMPT = fieldNames('prompt');
+const ROLE = fieldNames('role');
+const CONTENT = fieldNames('content');
+const CHATML_CONTENT = fieldNames('content', 'text');
+const SHAREGPT_ROLE = fieldNames('from', 'role');
+const SHAREGPT_CONTENT = fieldNames('value', 'content');
 
 function text(record: SourceRecord, key: string | undefined): string | undefined {
   if (key === undefined) return undefined;
@@ -142,12 +131,12 @@ function role(name: unknown, roles: RoleMap, where: string): CanonicalRole {
 function readTurns(
   turns: unknown[],
   field: string,
-  roleKeys: string[],
-  contentKeys: string[],
+  roleKeys: FieldNames,
+  contentKeys: FieldNames,
   roles: RoleMap,
 ): CanonicalMessage[] {
-  const roleNames = new Set(roleKeys);
-  const contentNames = new Set(contentKeys);
+  const roleNames = roleKeys.set;
+  const contentNames = contentKeys.set;
   return turns.map((turn, i) => {
     if (turn === null || typeof turn !== 'object' || Array.isArray(turn)) {
       throw new ConversionError('type-error', `${field}[${i}] must be an object`, `${field}[${i}]`);
@@ -206,30 +195,30 @@ export function isoTime(value: unknown): string | undefined {
 
 function turnsFit(
   record: SourceRecord,
-  fields: string[],
-  roleKeys: string[],
-  contentKeys: string[],
+  fields: FieldNames,
+  roleKeys: FieldNames,
+  contentKeys: FieldNames,
   roles: RoleMap,
 ): Omit<TemplateFit, 'template'> | undefined {
-  const field = keyOf(record, ...fields);
+  const field = keyOf(record, fields);
   const turns = field === undefined ? undefined : turnList(record[field]);
   if (!field || !turns || turns.length === 0) return undefined;
   const shaped = turns.filter(
     (turn) =>
       turn !== null &&
       typeof turn === 'object' &&
-      keyOf(turn as SourceRecord, ...roleKeys) !== undefined &&
-      keyOf(turn as SourceRecord, ...contentKeys) !== undefined,
+      keyOf(turn as SourceRecord, roleKeys) !== undefined &&
+      keyOf(turn as SourceRecord, contentKeys) !== undefined,
   );
   if (shaped.length === 0) return undefined;
   const known = shaped.filter((turn) => {
-    const key = keyOf(turn as SourceRecord, ...roleKeys)!;
+    const key = keyOf(turn as SourceRecord, roleKeys)!;
     return canonicalRole((turn as SourceRecord)[key], roles) !== undefined;
   });
   const confidence = (shaped.length / turns.length) * (0.5 + (0.5 * known.length) / shaped.length);
   return {
     confidence,
-    evidence: `field "${field}": ${turns.length} turns with ${roleKeys[0]}/${contentKeys[0]}, ${known.length} with known roles`,
+    evidence: `field "${field}": ${turns.length} turns with ${roleKeys.names[0]}/${contentKeys.names[0]}, ${known.length} with known roles`,
   };
 }
 
@@ -256,15 +245,15 @@ function required(record: SourceRecord, key: string | undefined, name: string): 
 /** Two text columns as a user turn and an assistant turn. */
 function pairTemplate(
   name: SourceTemplate,
-  userNames: string[],
-  assistantNames: string[],
+  userNames: FieldNames,
+  assistantNames: FieldNames,
   extra = 0,
 ): Template {
   return {
     name,
     fit(record) {
-      const user = keyOf(record, ...userNames);
-      const assistant = keyOf(record, ...assistantNames);
+      const user = keyOf(record, userNames);
+      const assistant = keyOf(record, assistantNames);
       if (!user || !assistant) return undefined;
       const both = hasText(record, user) && hasText(record, assistant);
       return {
@@ -273,13 +262,13 @@ function pairTemplate(
       };
     },
     read(record) {
-      const user = keyOf(record, ...userNames);
-      const assistant = keyOf(record, ...assistantNames);
-      const system = keyOf(record, 'system', 'system_prompt', 'systemPrompt');
+      const user = keyOf(record, userNames);
+      const assistant = keyOf(record, assistantNames);
+      const system = keyOf(record, SYSTEM_PROMPT);
       return {
         messages: pair(
-          required(record, user, userNames[0]),
-          required(record, assistant, assistantNames[0]),
+          required(record, user, userNames.names[0]),
+          required(record, assistant, assistantNames.names[0]),
           text(record, system),
         ),
         used: [user!, assistant!, ...(system ? [system] : [])],
@@ -311,8 +300,8 @@ const TEMPLATES: Template[] = [
   {
     name: 'canonical',
     fit(record, roles) {
-      if (keyOf(record, 'conversationId') === undefined) return undefined;
-      const turns = turnsFit(record, ['messages'], ['role'], ['content'], roles);
+      if (keyOf(record, CONVERSATION_ID) === undefined) return undefined;
+      const turns = turnsFit(record, MESSAGES, ROLE, CONTENT, roles);
       return (
         turns && {
           confidence: Math.min(1, turns.confidence + 0.05),
@@ -321,34 +310,21 @@ const TEMPLATES: Template[] = [
       );
     },
     read(record, roles) {
-      const field = keyOf(record, 'messages')!;
-      const messages = readTurns(
-        turnList(record[field]) ?? [],
-        field,
-        ['role'],
-        ['content'],
-        roles,
-      );
-      return { messages, used: [field, ...(keyOf(record, 'source') ? ['source'] : [])] };
+      const field = keyOf(record, MESSAGES)!;
+      const messages = readTurns(turnList(record[field]) ?? [], field, ROLE, CONTENT, roles);
+      return { messages, used: [field, ...(keyOf(record, SOURCE) ? ['source'] : [])] };
     },
   },
   {
     name: 'chatml',
-    fit: (record, roles) =>
-      turnsFit(
-        record,
-        ['messages', 'chat', 'dialog', 'dialogue'],
-        ['role'],
-        ['content', 'text'],
-        roles,
-      ),
+    fit: (record, roles) => turnsFit(record, CHATML_TURNS, ROLE, CHATML_CONTENT, roles),
     read(record, roles) {
-      const field = keyOf(record, 'messages', 'chat', 'dialog', 'dialogue')!;
+      const field = keyOf(record, CHATML_TURNS)!;
       const turns = turnList(record[field]);
       if (!turns)
         throw new ConversionError('type-error', `"${field}" must be an array of messages`, field);
       return {
-        messages: readTurns(turns, field, ['role'], ['content', 'text'], roles),
+        messages: readTurns(turns, field, ROLE, CHATML_CONTENT, roles),
         used: [field],
       };
     },
@@ -356,20 +332,14 @@ const TEMPLATES: Template[] = [
   {
     name: 'sharegpt',
     fit: (record, roles) =>
-      turnsFit(
-        record,
-        ['conversations', 'conversation'],
-        ['from', 'role'],
-        ['value', 'content'],
-        roles,
-      ),
+      turnsFit(record, SHAREGPT_TURNS, SHAREGPT_ROLE, SHAREGPT_CONTENT, roles),
     read(record, roles) {
-      const field = keyOf(record, 'conversations', 'conversation')!;
+      const field = keyOf(record, SHAREGPT_TURNS)!;
       const turns = turnList(record[field]);
       if (!turns)
         throw new ConversionError('type-error', `"${field}" must be an array of turns`, field);
-      const messages = readTurns(turns, field, ['from', 'role'], ['value', 'content'], roles);
-      const system = keyOf(record, 'system');
+      const messages = readTurns(turns, field, SHAREGPT_ROLE, SHAREGPT_CONTENT, roles);
+      const system = keyOf(record, SYSTEM);
       const systemText = text(record, system);
       if (systemText && systemText.trim() !== '')
         messages.unshift({ role: 'system', content: systemText });
@@ -379,8 +349,8 @@ const TEMPLATES: Template[] = [
   {
     name: 'alpaca',
     fit(record) {
-      const instruction = keyOf(record, 'instruction');
-      const output = keyOf(record, 'output');
+      const instruction = keyOf(record, INSTRUCTION);
+      const output = keyOf(record, OUTPUT);
       if (!instruction || !output) return undefined;
       return {
         confidence: hasText(record, instruction) ? 1 : 0.6,
@@ -388,11 +358,11 @@ const TEMPLATES: Template[] = [
       };
     },
     read(record) {
-      const instruction = keyOf(record, 'instruction');
-      const input = keyOf(record, 'input');
-      const output = keyOf(record, 'output');
-      const system = keyOf(record, 'system');
-      const history = keyOf(record, 'history');
+      const instruction = keyOf(record, INSTRUCTION);
+      const input = keyOf(record, INPUT);
+      const output = keyOf(record, OUTPUT);
+      const system = keyOf(record, SYSTEM);
+      const history = keyOf(record, HISTORY);
       const messages: CanonicalMessage[] = [];
       const systemText = text(record, system);
       if (systemText && systemText.trim() !== '')
@@ -435,9 +405,9 @@ const TEMPLATES: Template[] = [
       };
     },
   },
-  pairTemplate('input_output', ['input'], ['output'], -0.05),
-  pairTemplate('prompt_response', ['prompt'], ['response', 'chosen'], 0),
-  pairTemplate('prompt_completion', ['prompt'], ['completion'], 0),
+  pairTemplate('input_output', INPUT, OUTPUT, -0.05),
+  pairTemplate('prompt_response', PROMPT, fieldNames('response', 'chosen'), 0),
+  pairTemplate('prompt_completion', PROMPT, fieldNames('completion'), 0),
   {
     name: 'question_answer',
     fit(record) {
@@ -452,7 +422,7 @@ const TEMPLATES: Template[] = [
     read(record) {
       const question = questionKey(record);
       const answer = answerKey(record);
-      const title = keyOf(record, 'questionTitle', 'question_title', 'title');
+      const title = keyOf(record, QUESTION_TITLE);
       let user = required(record, question, 'question');
       const titleText = text(record, title)?.trim();
       if (titleText && title !== question && !user.trim().startsWith(titleText))
@@ -463,11 +433,11 @@ const TEMPLATES: Template[] = [
       };
     },
   },
-  pairTemplate('context_response', ['context'], ['response'], -0.1),
+  pairTemplate('context_response', fieldNames('context'), fieldNames('response'), -0.1),
   {
     name: 'vicuna',
     fit(record) {
-      const field = keyOf(record, 'text', 'conversation', 'transcript', 'dialogue', 'content');
+      const field = keyOf(record, TRANSCRIPT);
       const value = text(record, field);
       if (!field || !value) return undefined;
       const labels = [...value.matchAll(VICUNA_LABEL)].length;
@@ -478,7 +448,7 @@ const TEMPLATES: Template[] = [
       };
     },
     read(record, roles) {
-      const field = keyOf(record, 'text', 'conversation', 'transcript', 'dialogue', 'content')!;
+      const field = keyOf(record, TRANSCRIPT)!;
       return { messages: vicunaTurns(required(record, field, field), roles, field), used: [field] };
     },
   },
@@ -486,21 +456,18 @@ const TEMPLATES: Template[] = [
 
 /** The question column: `question`, or the text column named like one (`questionText`), not an id. */
 function questionKey(record: SourceRecord): string | undefined {
-  return (
-    keyOf(record, 'question', 'questionText', 'question_text', 'query') ??
-    textKeyLike(record, /question/i)
-  );
+  return keyOf(record, QUESTION) ?? textKeyLike(record, /question/i);
 }
 
 function answerKey(record: SourceRecord): string | undefined {
-  return keyOf(record, 'answer', 'answerText', 'answer_text') ?? textKeyLike(record, /answer/i);
+  return keyOf(record, ANSWER) ?? textKeyLike(record, /answer/i);
 }
 
 function textKeyLike(record: SourceRecord, pattern: RegExp): string | undefined {
-  return Object.keys(record).find(
-    (key) =>
-      pattern.test(key) && !/(id|link|url|title)$/i.test(key) && typeof record[key] === 'string',
+  const named = shapeMemo(record, pattern, () =>
+    Object.keys(record).filter((key) => pattern.test(key) && !/(id|link|url|title)$/i.test(key)),
   );
+  return named.find((key) => typeof record[key] === 'string');
 }
 
 const BY_NAME = new Map(TEMPLATES.map((template) => [template.name, template]));
@@ -519,27 +486,25 @@ const ANCHORS: Record<SourceTemplate, RegExp | null> = {
   vicuna: /^(text|conversation|transcript|dialogue|content)$/,
 };
 
-/** Templates worth trying per set of keys: records of a dataset share a few key sets. */
-const candidatesByKeys = new Map<string, Template[]>();
-
+/** Templates worth trying for a record's keys (records of a dataset share a few key sets). */
 function candidates(record: SourceRecord): Template[] {
-  const keys = Object.keys(record);
-  const signature = keys.join('\u0000');
-  let found = candidatesByKeys.get(signature);
-  if (!found) {
-    const lower = keys.map((key) => key.toLowerCase());
-    found = TEMPLATES.filter((template) => {
+  return shapeMemo(record, ANCHORS, () => {
+    const lower = Object.keys(record).map((key) => key.toLowerCase());
+    return TEMPLATES.filter((template) => {
       const anchor = ANCHORS[template.name];
       return anchor === null || lower.some((key) => anchor.test(key));
     });
-    if (candidatesByKeys.size >= 1000) candidatesByKeys.clear();
-    candidatesByKeys.set(signature, found);
-  }
-  return found;
+  });
 }
 
 /** Every template's fit for a record, best first. */
 export function fitTemplates(record: SourceRecord, roles: RoleMap): TemplateFit[] {
+  enterRecord(record);
+  return fitEntered(record, roles);
+}
+
+/** fitTemplates for the record last given to `enterRecord`. */
+export function fitEntered(record: SourceRecord, roles: RoleMap): TemplateFit[] {
   const fits: TemplateFit[] = [];
   for (const template of candidates(record)) {
     const fit = template.fit(record, roles);

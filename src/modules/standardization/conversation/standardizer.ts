@@ -9,15 +9,16 @@ import {
 import { contentConversationId } from './conversation-id';
 import { canonicalRole, roleMap, type RoleMap } from './roles';
 import {
+  fitEntered,
   fitTemplates,
   isoTime,
-  keyOf,
   readWithTemplate,
   type SourceTemplate,
   type TemplateFit,
   typeName,
 } from './source-templates';
 import { normalizeText } from './text-normalization';
+import { enterRecord, fieldNames, keyOf } from './record-keys';
 
 /** Which columns of flat rows hold what; `role` + `content` + `conversationId` means one row per turn. */
 export interface ColumnMapping {
@@ -63,15 +64,15 @@ export interface Failed {
   field?: string;
 }
 
-const ID_FIELDS = [
+const ID_FIELDS = fieldNames(
   'conversationId',
   'conversation_id',
   'id',
   'conv_id',
   'dialogue_id',
   'session_id',
-];
-const TIME_FIELDS = ['createdAt', 'created_at', 'timestamp', 'date'];
+);
+const TIME_FIELDS = fieldNames('createdAt', 'created_at', 'timestamp', 'date');
 
 /**
  * Turns records of any supported shape into canonical conversations, one record at a time, so it
@@ -101,13 +102,14 @@ export class Standardizer {
         );
       }
       const source = record as SourceRecord;
+      enterRecord(source);
       if (this.options.columnMapping) return this.convertMapped(source, index);
       let template: SourceTemplate;
       let confidence = 1;
       if (this.options.sourceFormat && this.options.sourceFormat !== 'auto') {
         template = this.options.sourceFormat;
       } else {
-        const best = this.fits(source)[0];
+        const best = fitEntered(source, this.roles)[0];
         if (!best) {
           throw new ConversionError(
             'unknown-template',
@@ -276,8 +278,8 @@ export class Standardizer {
       throw new ConversionError('no-messages', `record ${index} has no non-empty messages`);
     }
     const mapping = this.options.columnMapping;
-    const idKey = mapping?.conversationId ?? keyOf(record, ...ID_FIELDS);
-    const timeKey = keyOf(record, ...TIME_FIELDS);
+    const idKey = mapping?.conversationId ?? keyOf(record, ID_FIELDS);
+    const timeKey = keyOf(record, TIME_FIELDS);
     const metadata: Record<string, unknown> = {};
     const wanted = mapping?.metadata;
     for (const key in record) {
