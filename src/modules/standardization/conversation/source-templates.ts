@@ -38,7 +38,10 @@ export interface ReadMessages {
 
 interface Template {
   name: SourceTemplate;
-  fit(record: SourceRecord, roles: RoleMap): Omit<TemplateFit, 'template'> | undefined;
+  /** 0..1 when the record has the template's shape (1: exactly), else undefined. */
+  fit(record: SourceRecord, roles: RoleMap): number | undefined;
+  /** Which fields made the decision, for a record that fits (names only, never values). */
+  evidence(record: SourceRecord, roles: RoleMap): string;
   read(record: SourceRecord, roles: RoleMap): ReadMessages;
 }
 
@@ -48,8 +51,6 @@ const UPPER = /[A-Z]/;
 const CONVERSATION_ID = fieldNames('conversationId');
 const MESSAGES = fieldNames('messages');
 const SOURCE = fieldNames('source');
-const CHATML_TURNS = fieldNames('messages', 'chat', 'dialog', 'dialogue');
-const SHAREGPT_TURNS = fieldNames('conversations', 'conversation');
 const SYSTEM = fieldNames('system');
 const SYSTEM_PROMPT = fieldNames('system', 'system_prompt', 'systemPrompt');
 const INSTRUCTION = fieldNames('instruction');
@@ -62,10 +63,17 @@ const QUESTION_TITLE = fieldNames('questionTitle', 'question_title', 'title');
 const TRANSCRIPT = fieldNames('text', 'conversation', 'transcript', 'dialogue', 'content');
 const PROMPT = fieldNames('prompt');
 const ROLE = fieldNames('role');
-const CONTENT = fieldNames('content');
-const CHATML_CONTENT = fieldNames('content', 'text');
-const SHAREGPT_ROLE = fieldNames('from', 'role');
-const SHAREGPT_CONTENT = fieldNames('value', 'content');
+const CANONICAL_TURNS: TurnFields = { list: MESSAGES, role: ROLE, content: fieldNames('content') };
+const CHATML_TURNS: TurnFields = {
+  list: fieldNames('messages', 'chat', 'dialog', 'dialogue'),
+  role: ROLE,
+  content: fieldNames('content', 'text'),
+};
+const SHAREGPT_TURNS: TurnFields = {
+  list: fieldNames('conversations', 'conversation'),
+  role: fieldNames('from', 'role'),
+  content: fieldNames('value', 'content'),
+};
 
 function text(record: SourceRecord, key: string | undefined): string | undefined {
   if (key === undefined) return undefined;
@@ -131,12 +139,11 @@ function role(name: unknown, roles: RoleMap, where: string): CanonicalRole {
 function readTurns(
   turns: unknown[],
   field: string,
-  roleKeys: FieldNames,
-  contentKeys: FieldNames,
+  fields: TurnFields,
   roles: RoleMap,
 ): CanonicalMessage[] {
-  const roleNames = roleKeys.set;
-  const contentNames = contentKeys.set;
+  const roleNames = fields.role.set;
+  const contentNames = fields.content.set;
   return turns.map((turn, i) => {
     if (turn === null || typeof turn !== 'object' || Array.isArray(turn)) {
       throw new ConversionError('type-error', `${field}[${i}] must be an object`, `${field}[${i}]`);
@@ -193,33 +200,52 @@ export function isoTime(value: unknown): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-function turnsFit(
+/** Where a record keeps its turns, and how many of them have a role and content. */
+interface TurnCount {
+  field: string;
+  turns: number;
+  /** Turns with a role and a content field. */
+  shaped: number;
+  /** Shaped turns whose role is a known name. */
+  known: number;
+}
+
+/** The turn fields a chat template reads. */
+interface TurnFields {
+  list: FieldNames;
+  role: FieldNames;
+  content: FieldNames;
+}
+
+function countTurns(
   record: SourceRecord,
-  fields: FieldNames,
-  roleKeys: FieldNames,
-  contentKeys: FieldNames,
+  fields: TurnFields,
   roles: RoleMap,
-): Omit<TemplateFit, 'template'> | undefined {
-  const field = keyOf(record, fields);
+): TurnCount | undefined {
+  const field = keyOf(record, fields.list);
   const turns = field === undefined ? undefined : turnList(record[field]);
   if (!field || !turns || turns.length === 0) return undefined;
-  const shaped = turns.filter(
-    (turn) =>
-      turn !== null &&
-      typeof turn === 'object' &&
-      keyOf(turn as SourceRecord, roleKeys) !== undefined &&
-      keyOf(turn as SourceRecord, contentKeys) !== undefined,
-  );
-  if (shaped.length === 0) return undefined;
-  const known = shaped.filter((turn) => {
-    const key = keyOf(turn as SourceRecord, roleKeys)!;
-    return canonicalRole((turn as SourceRecord)[key], roles) !== undefined;
-  });
-  const confidence = (shaped.length / turns.length) * (0.5 + (0.5 * known.length) / shaped.length);
-  return {
-    confidence,
-    evidence: `field "${field}": ${turns.length} turns with ${roleKeys.names[0]}/${contentKeys.names[0]}, ${known.length} with known roles`,
-  };
+  let shaped = 0;
+  let known = 0;
+  for (const turn of turns) {
+    if (turn === null || typeof turn !== 'object') continue;
+    const roleKey = keyOf(turn as SourceRecord, fields.role);
+    if (roleKey === undefined || keyOf(turn as SourceRecord, fields.content) === undefined)
+      continue;
+    shaped++;
+    if (canonicalRole((turn as SourceRecord)[roleKey], roles) !== undefined) known++;
+  }
+  return shaped === 0 ? undefined : { field, turns: turns.length, shaped, known };
+}
+
+function turnsFit(record: SourceRecord, fields: TurnFields, roles: RoleMap): number | undefined {
+  const count = countTurns(record, fields, roles);
+  return count && (count.shaped / count.turns) * (0.5 + (0.5 * count.known) / count.shaped);
+}
+
+function turnsEvidence(record: SourceRecord, fields: TurnFields, roles: RoleMap): string {
+  const count = countTurns(record, fields, roles)!;
+  return `field "${count.field}": ${count.turns} turns with ${fields.role.names[0]}/${fields.content.names[0]}, ${count.known} with known roles`;
 }
 
 function pair(user: string, assistant: string, system?: string): CanonicalMessage[] {
@@ -256,10 +282,10 @@ function pairTemplate(
       const assistant = keyOf(record, assistantNames);
       if (!user || !assistant) return undefined;
       const both = hasText(record, user) && hasText(record, assistant);
-      return {
-        confidence: (both ? 0.9 : 0.6) + extra,
-        evidence: `fields "${user}" and "${assistant}"`,
-      };
+      return (both ? 0.9 : 0.6) + extra;
+    },
+    evidence(record) {
+      return `fields "${keyOf(record, userNames)}" and "${keyOf(record, assistantNames)}"`;
     },
     read(record) {
       const user = keyOf(record, userNames);
@@ -279,6 +305,8 @@ function pairTemplate(
 
 const VICUNA_LABEL =
   /(?:^|\n)[ \t]*(?:###[ \t]*)?(USER|ASSISTANT|SYSTEM|HUMAN|GPT|PATIENT|CLIENT|THERAPIST|COUNSELOR|COUNSELLOR)[ \t]*:/gi;
+
+const speakerLabels = (transcript: string) => [...transcript.matchAll(VICUNA_LABEL)].length;
 
 function vicunaTurns(transcript: string, roles: RoleMap, field: string): CanonicalMessage[] {
   const labels = [...transcript.matchAll(VICUNA_LABEL)];
@@ -301,44 +329,42 @@ const TEMPLATES: Template[] = [
     name: 'canonical',
     fit(record, roles) {
       if (keyOf(record, CONVERSATION_ID) === undefined) return undefined;
-      const turns = turnsFit(record, MESSAGES, ROLE, CONTENT, roles);
-      return (
-        turns && {
-          confidence: Math.min(1, turns.confidence + 0.05),
-          evidence: `"conversationId" and ${turns.evidence}`,
-        }
-      );
+      const turns = turnsFit(record, CANONICAL_TURNS, roles);
+      return turns && Math.min(1, turns + 0.05);
     },
+    evidence: (record, roles) =>
+      `"conversationId" and ${turnsEvidence(record, CANONICAL_TURNS, roles)}`,
     read(record, roles) {
       const field = keyOf(record, MESSAGES)!;
-      const messages = readTurns(turnList(record[field]) ?? [], field, ROLE, CONTENT, roles);
+      const messages = readTurns(turnList(record[field]) ?? [], field, CANONICAL_TURNS, roles);
       return { messages, used: [field, ...(keyOf(record, SOURCE) ? ['source'] : [])] };
     },
   },
   {
     name: 'chatml',
-    fit: (record, roles) => turnsFit(record, CHATML_TURNS, ROLE, CHATML_CONTENT, roles),
+    fit: (record, roles) => turnsFit(record, CHATML_TURNS, roles),
+    evidence: (record, roles) => turnsEvidence(record, CHATML_TURNS, roles),
     read(record, roles) {
-      const field = keyOf(record, CHATML_TURNS)!;
+      const field = keyOf(record, CHATML_TURNS.list)!;
       const turns = turnList(record[field]);
       if (!turns)
         throw new ConversionError('type-error', `"${field}" must be an array of messages`, field);
       return {
-        messages: readTurns(turns, field, ROLE, CHATML_CONTENT, roles),
+        messages: readTurns(turns, field, CHATML_TURNS, roles),
         used: [field],
       };
     },
   },
   {
     name: 'sharegpt',
-    fit: (record, roles) =>
-      turnsFit(record, SHAREGPT_TURNS, SHAREGPT_ROLE, SHAREGPT_CONTENT, roles),
+    fit: (record, roles) => turnsFit(record, SHAREGPT_TURNS, roles),
+    evidence: (record, roles) => turnsEvidence(record, SHAREGPT_TURNS, roles),
     read(record, roles) {
-      const field = keyOf(record, SHAREGPT_TURNS)!;
+      const field = keyOf(record, SHAREGPT_TURNS.list)!;
       const turns = turnList(record[field]);
       if (!turns)
         throw new ConversionError('type-error', `"${field}" must be an array of turns`, field);
-      const messages = readTurns(turns, field, SHAREGPT_ROLE, SHAREGPT_CONTENT, roles);
+      const messages = readTurns(turns, field, SHAREGPT_TURNS, roles);
       const system = keyOf(record, SYSTEM);
       const systemText = text(record, system);
       if (systemText && systemText.trim() !== '')
@@ -352,11 +378,9 @@ const TEMPLATES: Template[] = [
       const instruction = keyOf(record, INSTRUCTION);
       const output = keyOf(record, OUTPUT);
       if (!instruction || !output) return undefined;
-      return {
-        confidence: hasText(record, instruction) ? 1 : 0.6,
-        evidence: `fields "${instruction}" and "${output}"`,
-      };
+      return hasText(record, instruction) ? 1 : 0.6;
     },
+    evidence: (record) => `fields "${keyOf(record, INSTRUCTION)}" and "${keyOf(record, OUTPUT)}"`,
     read(record) {
       const instruction = keyOf(record, INSTRUCTION);
       const input = keyOf(record, INPUT);
@@ -414,11 +438,9 @@ const TEMPLATES: Template[] = [
       const question = questionKey(record);
       const answer = answerKey(record);
       if (!question || !answer) return undefined;
-      return {
-        confidence: hasText(record, question) && hasText(record, answer) ? 0.85 : 0.5,
-        evidence: `fields "${question}" and "${answer}"`,
-      };
+      return hasText(record, question) && hasText(record, answer) ? 0.85 : 0.5;
     },
+    evidence: (record) => `fields "${questionKey(record)}" and "${answerKey(record)}"`,
     read(record) {
       const question = questionKey(record);
       const answer = answerKey(record);
@@ -440,12 +462,11 @@ const TEMPLATES: Template[] = [
       const field = keyOf(record, TRANSCRIPT);
       const value = text(record, field);
       if (!field || !value) return undefined;
-      const labels = [...value.matchAll(VICUNA_LABEL)].length;
-      if (labels < 2) return undefined;
-      return {
-        confidence: 0.85,
-        evidence: `field "${field}": a transcript with ${labels} speaker labels`,
-      };
+      return speakerLabels(value) < 2 ? undefined : 0.85;
+    },
+    evidence(record) {
+      const field = keyOf(record, TRANSCRIPT)!;
+      return `field "${field}": a transcript with ${speakerLabels(text(record, field)!)} speaker labels`;
     },
     read(record, roles) {
       const field = keyOf(record, TRANSCRIPT)!;
@@ -503,14 +524,34 @@ export function fitTemplates(record: SourceRecord, roles: RoleMap): TemplateFit[
   return fitEntered(record, roles);
 }
 
-/** fitTemplates for the record last given to `enterRecord`. */
-export function fitEntered(record: SourceRecord, roles: RoleMap): TemplateFit[] {
+function fitEntered(record: SourceRecord, roles: RoleMap): TemplateFit[] {
   const fits: TemplateFit[] = [];
   for (const template of candidates(record)) {
-    const fit = template.fit(record, roles);
-    if (fit) fits.push({ template: template.name, ...fit });
+    const confidence = template.fit(record, roles);
+    if (confidence === undefined) continue;
+    fits.push({ template: template.name, confidence, evidence: template.evidence(record, roles) });
   }
   return fits.sort((a, b) => b.confidence - a.confidence);
+}
+
+/**
+ * The first of fitTemplates, without the evidence, for the record last given to `enterRecord`
+ * (what converting a record needs).
+ */
+export function bestFitEntered(
+  record: SourceRecord,
+  roles: RoleMap,
+): { template: SourceTemplate; confidence: number } | undefined {
+  let best: Template | undefined;
+  let most = 0;
+  for (const template of candidates(record)) {
+    const confidence = template.fit(record, roles);
+    if (confidence !== undefined && (best === undefined || confidence > most)) {
+      best = template;
+      most = confidence;
+    }
+  }
+  return best && { template: best.name, confidence: most };
 }
 
 /** The record's messages read with the given template. */

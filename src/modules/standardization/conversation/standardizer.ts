@@ -9,7 +9,7 @@ import {
 import { contentConversationId } from './conversation-id';
 import { canonicalRole, roleMap, type RoleMap } from './roles';
 import {
-  fitEntered,
+  bestFitEntered,
   fitTemplates,
   isoTime,
   readWithTemplate,
@@ -109,7 +109,7 @@ export class Standardizer {
       if (this.options.sourceFormat && this.options.sourceFormat !== 'auto') {
         template = this.options.sourceFormat;
       } else {
-        const best = fitEntered(source, this.roles)[0];
+        const best = bestFitEntered(source, this.roles);
         if (!best) {
           throw new ConversionError(
             'unknown-template',
