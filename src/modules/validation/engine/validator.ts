@@ -133,6 +133,10 @@ export class DatasetValidator {
   };
   private bias?: BiasAnalyzer;
   private records = 0;
+  /** Issues of the record being added. */
+  private recordIssues = 0;
+  private readonly schema: boolean;
+  private readonly quality: boolean;
   private invalid = 0;
   private errorCount = 0;
   private repaired = 0;
@@ -146,37 +150,48 @@ export class DatasetValidator {
       maxTurns: options.maxTurns ?? DEFAULTS.maxTurns,
     };
     this.checks = new Set(options.checks ?? DEFAULT_CHECKS);
+    this.schema = this.checks.has('schema');
+    this.quality = this.checks.has('quality');
     if (this.checks.has('bias')) this.bias = new BiasAnalyzer();
     this.keepConversations = options.conversationScores ?? true;
   }
 
   add(record: unknown, index = this.records): void {
     this.records++;
-    const issues: ValidationIssue[] = [];
+    this.recordIssues = 0;
+    this.add1(record, index);
+    if (this.recordIssues > 0) this.invalid++;
+  }
+
+  private add1(record: unknown, index: number): void {
     if (isBlank(record)) {
-      issues.push({ index, code: 'blank-row', message: 'the record is empty' });
-      return this.finishRecord(issues);
+      if (this.count('blank-row'))
+        this.list({ index, code: 'blank-row', message: 'the record is empty' });
+      return;
     }
-    if (this.checks.has('schema') && this.options.schemaFormat) {
-      issues.push(...schemaIssues(record, this.options.schemaFormat, index));
+    if (this.schema && this.options.schemaFormat) {
+      for (const issue of schemaIssues(record, this.options.schemaFormat, index))
+        if (this.count(issue.code)) this.list(issue);
     }
     const result = this.standardizer.convert(record, index);
     if (!('conversation' in result)) {
-      issues.push({
-        index,
-        code: result.code,
-        message: result.message,
-        ...(result.field && { field: result.field }),
-      });
-      return this.finishRecord(issues);
+      if (this.count(result.code)) {
+        this.list({
+          index,
+          code: result.code,
+          message: result.message,
+          ...(result.field && { field: result.field }),
+        });
+      }
+      return;
     }
     if (result.repaired) this.repaired++;
     const conversation = result.conversation;
-    if (this.checks.has('schema')) issues.push(...this.structureIssues(conversation, index));
+    if (this.schema) this.structureIssues(conversation, index);
     const scan = scanConversation(conversation);
     const duplicateOf = this.duplicateOf(conversation, scan.key, index, result.derivedId);
-    if (duplicateOf !== undefined) {
-      issues.push({
+    if (duplicateOf !== undefined && this.count('duplicate-conversation')) {
+      this.list({
         index,
         code: 'duplicate-conversation',
         field: 'conversationId',
@@ -184,11 +199,9 @@ export class DatasetValidator {
         value: shownValue(conversation.conversationId),
       });
     }
-    if (this.checks.has('quality'))
-      this.score(conversation, scan, index, duplicateOf !== undefined);
+    if (this.quality) this.score(conversation, scan, index, duplicateOf !== undefined);
     if (this.checks.has('pii')) this.scanPii(conversation, index);
     this.bias?.addText(String(index), conversation.messages.map((m) => m.content).join('\n'));
-    this.finishRecord(issues);
   }
 
   report(): ValidationReport {
@@ -216,15 +229,19 @@ export class DatasetValidator {
     return report;
   }
 
-  private finishRecord(issues: ValidationIssue[]): void {
-    if (issues.length === 0) return;
-    this.invalid++;
-    for (const issue of issues) {
-      this.errorCount++;
-      this.errorsByCode[issue.code] = (this.errorsByCode[issue.code] ?? 0) + 1;
-      if (this.errors.length < this.settings.maxErrors)
-        this.errors.push({ ...issue, row: issue.index + 1 });
-    }
+  /**
+   * Counts an issue of the record being added; true when the report still has room to list it
+   * (then `list` it). Issues past the limit are only counted, so they cost no object or message.
+   */
+  private count(code: IssueCode): boolean {
+    this.recordIssues++;
+    this.errorCount++;
+    this.errorsByCode[code] = (this.errorsByCode[code] ?? 0) + 1;
+    return this.errors.length < this.settings.maxErrors;
+  }
+
+  private list(issue: ValidationIssue): void {
+    this.errors.push({ ...issue, row: issue.index + 1 });
   }
 
   private scanPii(conversation: CanonicalConversation, index: number): void {
@@ -250,72 +267,73 @@ export class DatasetValidator {
     if (found) this.pii.conversations++;
   }
 
-  private structureIssues(conversation: CanonicalConversation, index: number): ValidationIssue[] {
-    const issues: ValidationIssue[] = [];
-    const issue = (code: IssueCode, message: string, field?: string, value?: unknown) =>
-      issues.push({
+  private structureIssues(conversation: CanonicalConversation, index: number): void {
+    const issue = (code: IssueCode, message: () => string, field: string, value?: unknown) => {
+      if (!this.count(code)) return;
+      this.list({
         index,
         code,
-        message,
-        ...(field && { field }),
+        message: message(),
+        field,
         ...(value !== undefined && { value: shownValue(value) }),
       });
+    };
     const dropped = Number(conversation.metadata.droppedEmptyTurns ?? 0);
-    if (dropped > 0) issue('empty-message', `${dropped} empty turn(s)`, 'messages');
+    if (dropped > 0) issue('empty-message', () => `${dropped} empty turn(s)`, 'messages');
     const messages = conversation.messages;
-    const turns = messages.filter((message) => message.role !== 'system');
-    if (!turns.some((message) => message.role === 'user'))
-      issue('role-order', 'no user turn', 'messages');
-    if (!turns.some((message) => message.role === 'assistant'))
-      issue('role-order', 'no assistant turn', 'messages');
-    if (turns.length < 2)
+    let turns = 0;
+    let users = 0;
+    let assistants = 0;
+    for (const message of messages) {
+      if (message.role === 'system') continue;
+      turns++;
+      if (message.role === 'user') users++;
+      else if (message.role === 'assistant') assistants++;
+    }
+    if (users === 0) issue('role-order', () => 'no user turn', 'messages');
+    if (assistants === 0) issue('role-order', () => 'no assistant turn', 'messages');
+    if (turns < 2)
       issue(
         'too-short',
-        `${turns.length} turn(s); a conversation needs at least a user and an assistant turn`,
+        () => `${turns} turn(s); a conversation needs at least a user and an assistant turn`,
         'messages',
       );
-    if (messages.length > this.settings.maxTurns)
-      issue('too-long', `${messages.length} turns (at most ${this.settings.maxTurns})`, 'messages');
-    messages.forEach((message, i) => {
-      const field = `messages[${i}].content`;
-      if (message.role === 'system' && i > 0)
+    const { minMessageChars, maxMessageChars, maxTurns } = this.settings;
+    if (messages.length > maxTurns)
+      issue('too-long', () => `${messages.length} turns (at most ${maxTurns})`, 'messages');
+    for (let i = 0; i < messages.length; i++) {
+      const { role, content } = messages[i];
+      if (role === 'system' && i > 0)
         issue(
           'role-order',
-          'a system message after the conversation started',
+          () => 'a system message after the conversation started',
           `messages[${i}].role`,
-          message.role,
+          role,
         );
-      if (i > 0 && message.role !== 'system' && message.role === messages[i - 1].role) {
-        issue(
-          'role-order',
-          `two ${message.role} turns in a row`,
-          `messages[${i}].role`,
-          message.role,
-        );
-      }
-      if (message.content.length < this.settings.minMessageChars)
+      if (i > 0 && role !== 'system' && role === messages[i - 1].role)
+        issue('role-order', () => `two ${role} turns in a row`, `messages[${i}].role`, role);
+      if (content.length < minMessageChars)
         issue(
           'too-short',
-          `shorter than ${this.settings.minMessageChars} characters`,
-          field,
-          message.content,
+          () => `shorter than ${minMessageChars} characters`,
+          `messages[${i}].content`,
+          content,
         );
-      if (message.content.length > this.settings.maxMessageChars)
+      if (content.length > maxMessageChars)
         issue(
           'too-long',
-          `longer than ${this.settings.maxMessageChars} characters (${message.content.length})`,
-          field,
-          message.content,
+          () => `longer than ${maxMessageChars} characters (${content.length})`,
+          `messages[${i}].content`,
+          content,
         );
-      if (message.content.includes('\uFFFD'))
+      if (content.includes('\uFFFD'))
         issue(
           'encoding-error',
-          'contains the replacement character U+FFFD (bytes lost in decoding)',
-          field,
-          message.content,
+          () => 'contains the replacement character U+FFFD (bytes lost in decoding)',
+          `messages[${i}].content`,
+          content,
         );
-    });
-    return issues;
+    }
   }
 
   /**
@@ -393,8 +411,11 @@ export class DatasetValidator {
 function isBlank(record: unknown): boolean {
   if (record === null || record === undefined) return true;
   if (typeof record !== 'object' || Array.isArray(record)) return false;
-  return Object.values(record).every(
-    (value) =>
-      value === null || value === undefined || (typeof value === 'string' && value.trim() === ''),
-  );
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const value = (record as Record<string, unknown>)[key];
+    if (value === null || value === undefined) continue;
+    if (typeof value !== 'string' || value.trim() !== '') return false;
+  }
+  return true;
 }
