@@ -1,4 +1,4 @@
-import { NumberTable } from './number-table';
+import { NumberTable, stringKey } from './number-table';
 
 describe('NumberTable', () => {
   it('answers -1 for keys it has not stored', () => {
@@ -24,5 +24,30 @@ describe('NumberTable', () => {
     table.set(2 ** 45 + 7, 9);
     expect(table.size).toBe(1);
     expect(table.get(2 ** 45 + 7)).toBe(9);
+  });
+
+  it('takes 64-bit keys as two halves, signed or not', () => {
+    const table = new NumberTable(4);
+    table.setPair(0xffffffff, 1, 3);
+    table.setPair(1, 0xffffffff, 4);
+    expect(table.getPair(-1, 1)).toBe(3);
+    expect(table.getPair(0xffffffff, 1)).toBe(3);
+    expect(table.getPair(1, -1)).toBe(4);
+    expect(table.getPair(1, 1)).toBe(-1);
+  });
+});
+
+describe('stringKey', () => {
+  it('gives equal strings one key, whatever their form, and different strings different keys', () => {
+    const id = 'conv-100-1';
+    const built = ('xconv-' + '100-1').slice(1);
+    expect(stringKey(built)).toEqual(stringKey(id));
+    const keys = new Set<string>();
+    for (let i = 0; i < 100_000; i++) {
+      const { high, low } = stringKey(`conv-${i}`);
+      keys.add(`${high}:${low}`);
+    }
+    expect(keys.size).toBe(100_000);
+    expect(stringKey('ab')).not.toEqual(stringKey('ba'));
   });
 });

@@ -1,6 +1,6 @@
 /**
- * A hash table from non-negative integer keys below 2^53 to non-negative int32 values, in typed
- * arrays. A `Map<number, number>` with keys above the small-integer range boxes every key as a
+ * A hash table from 64-bit keys (two 32-bit halves, or one non-negative integer below 2^53) to
+ * non-negative int32 values, in typed arrays. A `Map<number, number>` with keys above the small-integer range boxes every key as a
  * heap number; with a few hundred thousand conversations, eight near-duplicate bands and the
  * exact-duplicate index, that was millions of small objects for the garbage collector.
  * Open addressing with linear probing; the table doubles when it is half full.
@@ -27,8 +27,13 @@ export class NumberTable {
 
   /** The value stored for `key`, or -1. */
   get(key: number): number {
-    const high = Math.floor(key / 0x100000000) >>> 0;
-    const low = key >>> 0;
+    return this.getPair(Math.floor(key / 0x100000000) >>> 0, key >>> 0);
+  }
+
+  /** The value stored for the key with these 32-bit halves, or -1. */
+  getPair(high: number, low: number): number {
+    high >>>= 0;
+    low >>>= 0;
     for (let slot = slotOf(high, low) & this.mask; ; slot = (slot + 1) & this.mask) {
       const value = this.values[slot];
       if (value === -1) return -1;
@@ -38,10 +43,13 @@ export class NumberTable {
 
   /** Stores `value` (≥ 0) for `key`, replacing any earlier value. */
   set(key: number, value: number): void {
+    this.setPair(Math.floor(key / 0x100000000) >>> 0, key >>> 0, value);
+  }
+
+  /** Stores `value` (≥ 0) for the key with these 32-bit halves, replacing any earlier value. */
+  setPair(high: number, low: number, value: number): void {
     if ((this.count + 1) * 2 > this.values.length) this.grow();
-    const high = Math.floor(key / 0x100000000) >>> 0;
-    const low = key >>> 0;
-    this.place(high, low, value);
+    this.place(high >>> 0, low >>> 0, value);
   }
 
   private place(high: number, low: number, value: number): void {
@@ -72,6 +80,22 @@ export class NumberTable {
       if (values[slot] !== -1) this.place(high[slot], low[slot], values[slot]);
     }
   }
+}
+
+/**
+ * A 64-bit key of a string (two FNV-1a variants), for remembering strings without keeping them.
+ * Two different strings share a key with odds of about n² / 2^65 among n strings: 1 in 37
+ * million for a million.
+ */
+export function stringKey(text: string): { high: number; low: number } {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x0100019d);
+  }
+  return { high: a >>> 0, low: b >>> 0 };
 }
 
 /** Keys are hashes already, but keys that differ in few bits must still spread over the slots. */

@@ -278,8 +278,8 @@ function mix(value: number): number {
 
 /** What one pass over a conversation's text gives the checks. */
 export interface ConversationScan {
-  /** 53-bit content key (two FNV-1a variants over roles and texts) for exact duplicates. */
-  key: number;
+  /** 64-bit content key (two FNV-1a variants over roles and texts) for exact duplicates. */
+  key: { high: number; low: number };
   /**
    * Hashes of the first 48 words (letters and digits, lower-cased) of the non-system turns: they
    * stand for the conversation in near-duplicate detection, at a cost that stays flat.
@@ -376,5 +376,5 @@ export function scanConversation(conversation: CanonicalConversation): Conversat
     }
     shapes.push({ tokens, words: wordTokens, longestRun: scanned === 0 ? 0 : longestRun });
   }
-  return { key: (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff), words, shapes };
+  return { key: { high: a >>> 0, low: b >>> 0 }, words, shapes };
 }

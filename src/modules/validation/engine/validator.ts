@@ -19,7 +19,7 @@ import {
 } from './quality';
 import { BiasAnalyzer, type BiasReport } from '../../bias/engine';
 import { scanText } from '../../privacy/engine/analyzer';
-import { NumberTable } from './number-table';
+import { NumberTable, stringKey } from './number-table';
 import { schemaIssues } from './schema-check';
 
 export const VALIDATION_CHECKS = ['schema', 'quality', 'pii', 'bias'] as const;
@@ -108,7 +108,7 @@ export class DatasetValidator {
   private readonly checks: Set<ValidationCheck>;
   private readonly errors: (ValidationIssue & { row: number })[] = [];
   private readonly errorsByCode: Partial<Record<IssueCode, number>> = {};
-  private readonly seenIds = new Map<string, number>();
+  private readonly seenIds = new NumberTable();
   private readonly seenContent = new NumberTable();
   private readonly nearDuplicates = new NearDuplicates();
   private readonly conversations: ConversationQuality[] = [];
@@ -338,22 +338,26 @@ export class DatasetValidator {
 
   /**
    * The index of an earlier record with the same id or the same content. An id derived from the
-   * content adds nothing to the content check, so only given ids are remembered.
+   * content adds nothing to the content check, so only given ids are remembered. Both are kept
+   * as 64-bit keys, so memory does not grow with their length (see stringKey for the odds of two
+   * values sharing one).
    */
   private duplicateOf(
     conversation: CanonicalConversation,
-    key: number,
+    key: ConversationScan['key'],
     index: number,
     derivedId: boolean,
   ): number | undefined {
-    let byId: number | undefined;
+    let byId = -1;
     if (!derivedId) {
-      byId = this.seenIds.get(conversation.conversationId);
-      if (byId === undefined) this.seenIds.set(conversation.conversationId, index);
+      const id = stringKey(conversation.conversationId);
+      byId = this.seenIds.getPair(id.high, id.low);
+      if (byId === -1) this.seenIds.setPair(id.high, id.low, index);
     }
-    const byContent = this.seenContent.get(key);
-    if (byContent === -1) this.seenContent.set(key, index);
-    return byId ?? (byContent === -1 ? undefined : byContent);
+    const byContent = this.seenContent.getPair(key.high, key.low);
+    if (byContent === -1) this.seenContent.setPair(key.high, key.low, index);
+    if (byId !== -1) return byId;
+    return byContent === -1 ? undefined : byContent;
   }
 
   private score(
