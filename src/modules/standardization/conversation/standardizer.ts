@@ -257,23 +257,28 @@ export class Standardizer {
     groupId?: string,
   ): Converted {
     const carried = carriedMetadata(record);
+    // Messages the template read are new objects and are normalized in place; messages carried
+    // in the record's metadata belong to the caller and are copied.
+    const own = carried.messages === undefined;
     const messages = carried.messages ?? read;
     let repaired = false;
     let dropped = 0;
     const normalized: CanonicalMessage[] = [];
-    messages.forEach((message, i) => {
+    for (let i = 0; i < messages.length; i++) {
+      const message = messages[i];
       const result = normalizeText(message.content);
       repaired ||= result.repaired;
       if (result.text === '') {
         dropped++;
-        return;
+        continue;
       }
       const extra = carried.messageExtras?.[i];
-      const out: CanonicalMessage = { ...message, content: result.text };
+      const out: CanonicalMessage = own ? message : { ...message };
+      out.content = result.text;
       if (extra?.timestamp) out.timestamp = extra.timestamp;
       if (extra?.metadata) out.metadata = extra.metadata;
       normalized.push(out);
-    });
+    }
     if (normalized.length === 0) {
       throw new ConversionError('no-messages', `record ${index} has no non-empty messages`);
     }
@@ -314,16 +319,22 @@ export class Standardizer {
 }
 
 /** What an earlier conversion to a chat format kept under `metadata` (see targets.ts). */
-function carriedMetadata(record: SourceRecord) {
+interface Carried {
+  rest: Record<string, unknown>;
+  conversationId?: string;
+  source?: string;
+  createdAt?: string;
+  messages?: CanonicalMessage[];
+  messageExtras?: ({ timestamp?: string; metadata?: Record<string, unknown> } | null)[];
+}
+
+/** What a record without `metadata` carries: nothing (shared, never changed). */
+const NOTHING_CARRIED: Readonly<Carried> = Object.freeze({ rest: Object.freeze({}) });
+
+function carriedMetadata(record: SourceRecord): Readonly<Carried> {
   const value = record.metadata;
-  const carried: {
-    rest: Record<string, unknown>;
-    conversationId?: string;
-    source?: string;
-    createdAt?: string;
-    messages?: CanonicalMessage[];
-    messageExtras?: ({ timestamp?: string; metadata?: Record<string, unknown> } | null)[];
-  } = { rest: {} };
+  if (value === undefined) return NOTHING_CARRIED;
+  const carried: Carried = { rest: {} };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     if (value !== undefined) carried.rest.metadata = value;
     return carried;
