@@ -27,9 +27,12 @@ export const DEFAULT_ROLE_MAP: Readonly<Record<string, CanonicalRole>> = {
 
 export type RoleMap = Readonly<Record<string, CanonicalRole>>;
 
-/** A role map with the caller's names (case-insensitive) over the defaults. */
+/**
+ * A role map with the caller's names (case-insensitive) over the defaults. It has no prototype,
+ * so a role named like an Object method ("constructor") is an unknown role, not a function.
+ */
 export function roleMap(overrides: Record<string, CanonicalRole> = {}): RoleMap {
-  const map: Record<string, CanonicalRole> = { ...DEFAULT_ROLE_MAP };
+  const map: Record<string, CanonicalRole> = Object.assign(Object.create(null), DEFAULT_ROLE_MAP);
   for (const [name, role] of Object.entries(overrides)) map[name.trim().toLowerCase()] = role;
   return map;
 }
@@ -37,5 +40,6 @@ export function roleMap(overrides: Record<string, CanonicalRole> = {}): RoleMap 
 /** The canonical role of a source role name, or undefined when the name is not known. */
 export function canonicalRole(name: unknown, map: RoleMap): CanonicalRole | undefined {
   if (typeof name !== 'string') return undefined;
-  return map[name.trim().toLowerCase()];
+  // The map's names are trimmed and lower case, so a name found as it is needs neither.
+  return map[name] ?? map[name.trim().toLowerCase()];
 }

@@ -144,7 +144,9 @@ function readTurns(
 ): CanonicalMessage[] {
   const roleNames = fields.role.set;
   const contentNames = fields.content.set;
-  return turns.map((turn, i) => {
+  const messages: CanonicalMessage[] = [];
+  for (let i = 0; i < turns.length; i++) {
+    const turn = turns[i];
     if (turn === null || typeof turn !== 'object' || Array.isArray(turn)) {
       throw new ConversionError('type-error', `${field}[${i}] must be an object`, `${field}[${i}]`);
     }
@@ -156,7 +158,9 @@ function readTurns(
     let extra: Record<string, unknown> | undefined;
     for (const key in record) {
       if (!Object.hasOwn(record, key)) continue;
-      const name = UPPER.test(key) ? key.toLowerCase() : key;
+      // The names looked for are lower case: a key that is one of them needs no lower-casing.
+      const name =
+        roleNames.has(key) || contentNames.has(key) || !UPPER.test(key) ? key : key.toLowerCase();
       if (roleKey === undefined && roleNames.has(name)) roleKey = key;
       else if (contentKey === undefined && contentNames.has(name)) contentKey = key;
       else if (timestampKey === undefined && TIMESTAMP_NAMES.has(name)) timestampKey = key;
@@ -182,8 +186,9 @@ function readTurns(
       (extra ??= {}).sourceRole = original;
     }
     if (extra) message.metadata = extra;
-    return message;
-  });
+    messages.push(message);
+  }
+  return messages;
 }
 
 const TIMESTAMP_NAMES = new Set(['timestamp', 'time', 'created_at', 'createdat']);

@@ -245,6 +245,32 @@ describe('hard cases', () => {
     });
   });
 
+  it('does not take names of Object methods for roles', () => {
+    for (const role of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(
+        failed({
+          messages: [
+            { role, content: 'I feel low' },
+            { role: 'assistant', content: 'Tell me more' },
+          ],
+        }),
+      ).toMatchObject({ code: 'invalid-role', field: 'messages[0]' });
+    }
+  });
+
+  it('reads role names with other case and spacing', () => {
+    const result = new Standardizer({ now: NOW }).convert(
+      {
+        messages: [
+          { role: ' Patient ', content: 'x' },
+          { role: 'THERAPIST', content: 'y' },
+        ],
+      },
+      0,
+    ) as Converted;
+    expect(result.conversation.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+  });
+
   it('accepts a caller role map', () => {
     const result = new Standardizer({
       now: NOW,
