@@ -51,14 +51,23 @@ export function weighted(parts: QualityParts): number {
 export const round = (value: number) => Math.round(value * 1000) / 1000;
 
 export function structureScore(conversation: CanonicalConversation): number {
-  const turns = conversation.messages.filter((message) => message.role !== 'system');
-  const count = turns.length >= 4 ? 1 : turns.length >= 2 ? 0.8 : turns.length === 1 ? 0.3 : 0;
+  // One pass over the non-system turns: how many, how many changes of role, which roles.
+  let turns = 0;
   let alternating = 0;
-  for (let i = 1; i < turns.length; i++) if (turns[i].role !== turns[i - 1].role) alternating++;
-  const alternation = turns.length < 2 ? 0 : alternating / (turns.length - 1);
-  const roles =
-    (turns.some((turn) => turn.role === 'user') ? 0.5 : 0) +
-    (turns.some((turn) => turn.role === 'assistant') ? 0.5 : 0);
+  let previous: string | undefined;
+  let user = false;
+  let assistant = false;
+  for (const { role } of conversation.messages) {
+    if (role === 'system') continue;
+    if (turns > 0 && role !== previous) alternating++;
+    turns++;
+    previous = role;
+    if (role === 'user') user = true;
+    else if (role === 'assistant') assistant = true;
+  }
+  const count = turns >= 4 ? 1 : turns >= 2 ? 0.8 : turns === 1 ? 0.3 : 0;
+  const alternation = turns < 2 ? 0 : alternating / (turns - 1);
+  const roles = (user ? 0.5 : 0) + (assistant ? 0.5 : 0);
   return round(0.3 * count + 0.4 * alternation + 0.3 * roles);
 }
 
@@ -145,12 +154,13 @@ export function contentScore(
 ): number {
   let total = 0;
   let scored = 0;
-  conversation.messages.forEach((message, i) => {
+  const messages = conversation.messages;
+  for (let i = 0; i < messages.length; i++) {
     const shape = scan.shapes[i];
-    if (!shape) return;
-    total += messageContentScore(message.content, message.role, shape);
+    if (!shape) continue;
+    total += messageContentScore(messages[i].content, messages[i].role, shape);
     scored++;
-  });
+  }
   return scored === 0 ? 0 : round(total / scored);
 }
 
