@@ -16,6 +16,14 @@ describe('codeUnits', () => {
     expect(unitsOf(text)).toEqual(expected(text));
   });
 
+  it('puts a 0 after the text, also where a longer text was before', () => {
+    codeUnits('a longer text than the next one');
+    const units = codeUnits('short');
+    expect(units[5]).toBe(0);
+    const exact = 'x'.repeat(4096);
+    expect(codeUnits(exact)[4096]).toBe(0);
+  });
+
   it('grows for long texts and then still reads short ones', () => {
     const long = 'é'.repeat(10_000) + '😀';
     expect(unitsOf(long)).toEqual(expected(long));

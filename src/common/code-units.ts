@@ -11,15 +11,17 @@ let bytes = Buffer.from(units.buffer);
 
 /**
  * The first `text.length` entries of the returned array are the text's code units (lone
- * surrogates included). The array is reused: it is valid until the next call.
+ * surrogates included), and a 0 follows them, so a loop may look one character ahead without a
+ * bounds check. The array is reused: it is valid until the next call.
  */
 export function codeUnits(text: string): Uint16Array {
-  if (text.length > units.length) {
+  if (text.length >= units.length) {
     let length = units.length;
-    while (length < text.length) length *= 2;
+    while (length <= text.length) length *= 2;
     units = new Uint16Array(length);
     bytes = Buffer.from(units.buffer);
   }
   bytes.write(text, 0, 'utf16le');
+  units[text.length] = 0;
   return units;
 }

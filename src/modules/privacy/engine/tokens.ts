@@ -1,3 +1,4 @@
+import { codeUnits } from '../../../common/code-units';
 import { isCommonWord, kindsOf } from './lexicon';
 import { doubled } from '../../../common/typed-arrays';
 
@@ -221,6 +222,7 @@ function growTokenArrays(): void {
 export function tokenize(text: string): { tokens: TokenList; profile: TextProfile } {
   let count = 0;
   const length = text.length;
+  const units = codeUnits(text);
   let digits = 0;
   let flags = 0;
   let runs = 0;
@@ -232,9 +234,9 @@ export function tokenize(text: string): { tokens: TokenList; profile: TextProfil
   let mark = -1;
   let i = 0;
   while (i < length) {
-    const code = text.charCodeAt(i);
+    const code = units[i];
     if (code >= 48 && code <= 57) {
-      if (run === 0 && i > 0 && isSpace(text.charCodeAt(i - 1))) flags |= SPACE_DIGIT;
+      if (run === 0 && i > 0 && isSpace(units[i - 1])) flags |= SPACE_DIGIT;
       digits++;
       run++;
       mark = code;
@@ -244,11 +246,7 @@ export function tokenize(text: string): { tokens: TokenList; profile: TextProfil
     if (run > 0) {
       runs |= runBit(run);
       if ((run === 2 || run === 3) && ageLike(text, i, run)) flags |= AGE_LIKE;
-      if (
-        code === 44 ||
-        isSpace(code) ||
-        (isFoldedLatinLetter(code) && isSpace(text.charCodeAt(i + 1)))
-      )
+      if (code === 44 || isSpace(code) || (isFoldedLatinLetter(code) && isSpace(units[i + 1])))
         flags |= DIGIT_SPACE;
       run = 0;
     }
@@ -262,17 +260,13 @@ export function tokenize(text: string): { tokens: TokenList; profile: TextProfil
         else if (code === 45) flags |= DASH;
         else if (code === 47) flags |= SLASH;
         else if (code === 46) {
-          const next = text.charCodeAt(i + 1);
+          const next = units[i + 1];
           const folded = next | 32;
           if (folded >= 97 && folded <= 122) flags |= DOT_LETTER;
-          if (
-            i >= 3 &&
-            (text.charCodeAt(i - 1) | 32) === 119 &&
-            /^www$/i.test(text.slice(i - 3, i))
-          )
+          if (i >= 3 && (units[i - 1] | 32) === 119 && /^www$/i.test(text.slice(i - 3, i)))
             flags |= WWW;
           else if (next >= 48 && next <= 57 && i > 0) {
-            const previous = text.charCodeAt(i - 1);
+            const previous = units[i - 1];
             if (previous >= 48 && previous <= 57) flags |= DIGIT_DOT;
           }
         }
@@ -283,7 +277,7 @@ export function tokenize(text: string): { tokens: TokenList; profile: TextProfil
     const start = i;
     let hash = 0x811c9dc5;
     while (i < length) {
-      const code = text.charCodeAt(i);
+      const code = units[i];
       if (isLetterCode(code, text, i)) {
         hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code | 32 : code), 0x01000193);
         i++;
@@ -298,11 +292,11 @@ export function tokenize(text: string): { tokens: TokenList; profile: TextProfil
       } else break;
     }
     let end = i;
-    if (end - start > 2 && (text.charCodeAt(end - 1) | 32) === 115) {
-      const quote = text.charCodeAt(end - 2);
+    if (end - start > 2 && (units[end - 1] | 32) === 115) {
+      const quote = units[end - 2];
       if (quote === 39 || quote === 0x2019) end -= 2;
     }
-    const first = text.charCodeAt(start);
+    const first = units[start];
     const capitalized =
       first < 128 ? first >= 65 && first <= 90 : text[start] !== text[start].toLowerCase();
     if (count === STARTS.length) growTokenArrays();
