@@ -34,6 +34,8 @@ export interface ReadMessages {
   messages: CanonicalMessage[];
   /** Fields the template consumed; the rest of the record becomes conversation metadata. */
   used: string[];
+  /** How many turns a chat template read from the record's turn list. */
+  turns?: number;
 }
 
 interface Template {
@@ -43,6 +45,11 @@ interface Template {
   /** Which fields made the decision, for a record that fits (names only, never values). */
   evidence(record: SourceRecord, roles: RoleMap): string;
   read(record: SourceRecord, roles: RoleMap): ReadMessages;
+  /**
+   * A read that succeeds with at least one turn shows the template fits fully (confidence 1):
+   * every turn had a known role and content, which is what its fit counts.
+   */
+  readFits?: boolean;
 }
 
 const UPPER = /[A-Z]/;
@@ -357,8 +364,10 @@ const TEMPLATES: Template[] = [
       return {
         messages: readTurns(turns, field, CHATML_TURNS, roles),
         used: [field],
+        turns: turns.length,
       };
     },
+    readFits: true,
   },
   {
     name: 'sharegpt',
@@ -374,8 +383,9 @@ const TEMPLATES: Template[] = [
       const systemText = text(record, system);
       if (systemText && systemText.trim() !== '')
         messages.unshift({ role: 'system', content: systemText });
-      return { messages, used: [field, ...(system ? [system] : [])] };
+      return { messages, used: [field, ...(system ? [system] : [])], turns: turns.length };
     },
+    readFits: true,
   },
   {
     name: 'alpaca',
@@ -521,6 +531,27 @@ function candidates(record: SourceRecord): Template[] {
       return anchor === null || lower.some((key) => anchor.test(key));
     });
   });
+}
+
+/**
+ * For the record last given to `enterRecord`: when a single template can fit it and reading
+ * with that template shows a full fit (see `readFits`), the template and what it read. Reading
+ * is then all the work; otherwise (undefined) fit first, then read.
+ */
+export function readSoleCandidate(
+  record: SourceRecord,
+  roles: RoleMap,
+): { template: SourceTemplate; read: ReadMessages } | undefined {
+  const found = candidates(record);
+  if (found.length !== 1 || !found[0].readFits) return undefined;
+  let read: ReadMessages;
+  try {
+    read = found[0].read(record, roles);
+  } catch {
+    // The fit decides which error the record gets: unknown-template, or this one again.
+    return undefined;
+  }
+  return read.turns ? { template: found[0].name, read } : undefined;
 }
 
 /** Every template's fit for a record, best first. */

@@ -10,6 +10,7 @@ import { contentConversationId } from './conversation-id';
 import { canonicalRole, roleMap, type RoleMap } from './roles';
 import {
   bestFitEntered,
+  readSoleCandidate,
   fitTemplates,
   isoTime,
   readWithTemplate,
@@ -109,6 +110,11 @@ export class Standardizer {
       if (this.options.sourceFormat && this.options.sourceFormat !== 'auto') {
         template = this.options.sourceFormat;
       } else {
+        const sole = readSoleCandidate(source, this.roles);
+        if (sole) {
+          const { messages, used } = sole.read;
+          return this.finish(source, messages, used, sole.template, 1, index);
+        }
         const best = bestFitEntered(source, this.roles);
         if (!best) {
           throw new ConversionError(
