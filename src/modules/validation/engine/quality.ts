@@ -197,13 +197,14 @@ export class NearDuplicates {
     minHash(words, signature, base);
     let match = -1;
     for (let band = 0; band < BANDS; band++) {
-      const key =
-        signature[base + 2 * band] * 0x200000 + (signature[base + 2 * band + 1] & 0x1fffff);
-      const first = this.bands[band].get(key);
+      // The band's key: its two minimums (the second cut to 21 bits, as when keys were numbers).
+      const high = signature[base + 2 * band];
+      const low = signature[base + 2 * band + 1] & 0x1fffff;
+      const first = this.bands[band].getPair(high, low);
       const own = id * BANDS + band;
       this.next[own] = -1;
       if (first === -1) {
-        this.bands[band].set(key, id);
+        this.bands[band].setPair(high, low, id);
         this.sizes[own] = 1;
         continue;
       }

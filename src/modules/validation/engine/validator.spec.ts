@@ -36,6 +36,17 @@ describe('DatasetValidator errors', () => {
     expect(codes([record])).toContain(code);
   });
 
+  it.each([
+    [{ instruction: ' ', output: '' }],
+    [{ messages: null, id: null }],
+    [{ question: '\n', answer: null }],
+    [{ conversations: undefined, system: '\t' }],
+    [{ prompt: '  ', response: '  ' }],
+  ])('reports a blank %j as a blank row only, with or without a schema check', (record) => {
+    expect(codes([record])).toEqual(['blank-row']);
+    expect(codes([record], { schemaFormat: 'chatml' })).toEqual(['blank-row']);
+  });
+
   it('reports role order: repeated roles, a missing side, a late system prompt', () => {
     expect(codes([chat(['user', 'one thing'], ['user', 'another thing'])])).toEqual([
       'role-order',

@@ -164,17 +164,17 @@ export class DatasetValidator {
   }
 
   private add1(record: unknown, index: number): void {
-    if (isBlank(record)) {
-      if (this.count('blank-row'))
-        this.list({ index, code: 'blank-row', message: 'the record is empty' });
-      return;
-    }
-    if (this.schema && this.options.schemaFormat) {
-      for (const issue of schemaIssues(record, this.options.schemaFormat, index))
+    const schemaFormat = this.schema ? this.options.schemaFormat : undefined;
+    // A blank record never converts (it has no text for a message), so the blank check can wait
+    // for a failed conversion, unless the schema check must first know the record is not blank.
+    if (schemaFormat && this.blankRow(record, index)) return;
+    if (schemaFormat) {
+      for (const issue of schemaIssues(record, schemaFormat, index))
         if (this.count(issue.code)) this.list(issue);
     }
     const result = this.standardizer.convert(record, index);
     if (!('conversation' in result)) {
+      if (!schemaFormat && this.blankRow(record, index)) return;
       if (this.count(result.code)) {
         this.list({
           index,
@@ -227,6 +227,14 @@ export class DatasetValidator {
     if (this.checks.has('quality')) report.quality = this.datasetQuality();
     if (this.bias) report.bias = this.bias.report();
     return report;
+  }
+
+  /** Whether the record is blank (then reported as a blank row). */
+  private blankRow(record: unknown, index: number): boolean {
+    if (!isBlank(record)) return false;
+    if (this.count('blank-row'))
+      this.list({ index, code: 'blank-row', message: 'the record is empty' });
+    return true;
   }
 
   /**
