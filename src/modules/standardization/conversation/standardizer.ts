@@ -43,6 +43,13 @@ export interface StandardizeOptions {
   roleMap?: Record<string, CanonicalRole>;
   /** The createdAt of conversations whose source has none. */
   now?: Date;
+  /**
+   * false: a conversation whose source has no id gets the empty string (and `derivedId` true)
+   * instead of the id derived from its content; `contentConversationId(messages)` gives that id
+   * when it is needed. The validator asks for this: it shows ids only for what it lists, and
+   * deriving one hashes the whole conversation.
+   */
+  deriveIds?: boolean;
 }
 
 export type ReadTemplate = SourceTemplate | 'column_mapping' | 'multi_row';
@@ -308,7 +315,8 @@ export class Standardizer {
       repaired,
       derivedId: givenId === undefined,
       conversation: {
-        conversationId: givenId ?? contentConversationId(normalized),
+        conversationId:
+          givenId ?? (this.options.deriveIds === false ? '' : contentConversationId(normalized)),
         source:
           (template === 'canonical' && typeof record.source === 'string'
             ? record.source

@@ -1,4 +1,5 @@
 import { messageContentScore, qualityLevel, scanConversation } from './quality';
+import { type Converted, Standardizer } from '../../standardization/conversation/standardizer';
 import { DatasetValidator, type ValidationOptions } from './validator';
 
 const chat = (...turns: [string, string][]) => ({
@@ -45,6 +46,28 @@ describe('DatasetValidator errors', () => {
   ])('reports a blank %j as a blank row only, with or without a schema check', (record) => {
     expect(codes([record])).toEqual(['blank-row']);
     expect(codes([record], { schemaFormat: 'chatml' })).toEqual(['blank-row']);
+  });
+
+  it('shows the ids standardization derives for records without one', () => {
+    const record = {
+      prompt: 'I keep replaying the argument.',
+      response: 'What stays with you most?',
+    };
+    const { conversation } = new Standardizer().convert(record, 0) as Converted;
+    const report = validate([record, { ...record }]);
+    expect(report.quality!.conversations.map((c) => c.conversationId)).toEqual([
+      conversation.conversationId,
+      conversation.conversationId,
+    ]);
+    expect(report.errors).toEqual([
+      expect.objectContaining({
+        code: 'duplicate-conversation',
+        index: 1,
+        value: conversation.conversationId,
+      }),
+    ]);
+    const lean = validate([record, { ...record }], { conversationScores: false });
+    expect(lean.errors).toEqual(report.errors);
   });
 
   it('reports role order: repeated roles, a missing side, a late system prompt', () => {

@@ -1,5 +1,6 @@
 import type { CanonicalConversation } from '../../standardization/conversation/canonical';
 import {
+  type Converted,
   type StandardizeOptions,
   Standardizer,
 } from '../../standardization/conversation/standardizer';
@@ -20,6 +21,7 @@ import {
 import { BiasAnalyzer, type BiasReport } from '../../bias/engine';
 import { scanText } from '../../privacy/engine/analyzer';
 import { NumberTable, stringKey } from './number-table';
+import { contentConversationId } from '../../standardization/conversation/conversation-id';
 import { schemaIssues } from './schema-check';
 
 export const VALIDATION_CHECKS = ['schema', 'quality', 'pii', 'bias'] as const;
@@ -142,7 +144,7 @@ export class DatasetValidator {
   private repaired = 0;
 
   constructor(private readonly options: ValidationOptions = {}) {
-    this.standardizer = new Standardizer(options);
+    this.standardizer = new Standardizer({ ...options, deriveIds: false });
     this.settings = {
       maxErrors: options.maxErrors ?? DEFAULTS.maxErrors,
       minMessageChars: options.minMessageChars ?? DEFAULTS.minMessageChars,
@@ -196,10 +198,10 @@ export class DatasetValidator {
         code: 'duplicate-conversation',
         field: 'conversationId',
         message: `duplicate of record ${duplicateOf}`,
-        value: shownValue(conversation.conversationId),
+        value: shownValue(conversationIdOf(result)),
       });
     }
-    if (this.quality) this.score(conversation, scan, index, duplicateOf !== undefined);
+    if (this.quality) this.score(result, scan, index, duplicateOf !== undefined);
     if (this.checks.has('pii')) this.scanPii(conversation, index);
     this.bias?.addText(String(index), conversation.messages.map((m) => m.content).join('\n'));
   }
@@ -369,11 +371,12 @@ export class DatasetValidator {
   }
 
   private score(
-    conversation: CanonicalConversation,
+    converted: Converted,
     scan: ConversationScan,
     index: number,
     exactDuplicate: boolean,
   ): void {
+    const conversation = converted.conversation;
     const near = exactDuplicate ? -1 : this.nearDuplicates.add(conversation, scan.words);
     const structure = structureScore(conversation);
     const content = contentScore(conversation, scan);
@@ -393,7 +396,7 @@ export class DatasetValidator {
     if (this.keepConversations) {
       this.conversations.push({
         index,
-        conversationId: conversation.conversationId,
+        conversationId: conversationIdOf(converted),
         score,
         level,
         parts: { structure, content, duplicates, completeness },
@@ -418,6 +421,11 @@ export class DatasetValidator {
       conversations: this.conversations,
     };
   }
+}
+
+/** The conversation's id, derived from its content when the source had none (see deriveIds). */
+function conversationIdOf({ conversation, derivedId }: Converted): string {
+  return derivedId ? contentConversationId(conversation.messages) : conversation.conversationId;
 }
 
 function isBlank(record: unknown): boolean {
