@@ -18,7 +18,7 @@ import {
   type TemplateFit,
   typeName,
 } from './source-templates';
-import { normalizeText } from './text-normalization';
+import { isPlainText, normalizeText } from './text-normalization';
 import { enterRecord, fieldNames, keyOf } from './record-keys';
 
 /** Which columns of flat rows hold what; `role` + `content` + `conversationId` means one row per turn. */
@@ -279,15 +279,19 @@ export class Standardizer {
     const normalized: CanonicalMessage[] = [];
     for (let i = 0; i < messages.length; i++) {
       const message = messages[i];
-      const result = normalizeText(message.content);
-      repaired ||= result.repaired;
-      if (result.text === '') {
+      let content = message.content;
+      if (!isPlainText(content)) {
+        const result = normalizeText(content);
+        repaired ||= result.repaired;
+        content = result.text;
+      }
+      if (content === '') {
         dropped++;
         continue;
       }
       const extra = carried.messageExtras?.[i];
       const out: CanonicalMessage = own ? message : { ...message };
-      out.content = result.text;
+      out.content = content;
       if (extra?.timestamp) out.timestamp = extra.timestamp;
       if (extra?.metadata) out.metadata = extra.metadata;
       normalized.push(out);

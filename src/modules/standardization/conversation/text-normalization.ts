@@ -7,6 +7,18 @@ export function normalizeText(text: string): { text: string; repaired: boolean }
   // Most text needs nothing: plain ASCII without odd spacing is returned as it is.
   const plain = !NOT_PLAIN.test(text);
   if (plain && !oddSpacing(text)) return { text, repaired: false };
+  return normalizeFurther(text, plain);
+}
+
+/**
+ * Whether normalizeText would return the text as it is because it is plain ASCII without odd
+ * spacing (the common case, answered without building a result).
+ */
+export function isPlainText(text: string): boolean {
+  return !NOT_PLAIN.test(text) && !oddSpacing(text);
+}
+
+function normalizeFurther(text: string, plain: boolean): { text: string; repaired: boolean } {
   let repaired = text;
   let changed = false;
   if (!plain) {

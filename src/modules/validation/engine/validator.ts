@@ -139,6 +139,7 @@ export class DatasetValidator {
   private recordIssues = 0;
   private readonly schema: boolean;
   private readonly quality: boolean;
+  private readonly scansPii: boolean;
   private invalid = 0;
   private errorCount = 0;
   private repaired = 0;
@@ -154,6 +155,7 @@ export class DatasetValidator {
     this.checks = new Set(options.checks ?? DEFAULT_CHECKS);
     this.schema = this.checks.has('schema');
     this.quality = this.checks.has('quality');
+    this.scansPii = this.checks.has('pii');
     if (this.checks.has('bias')) this.bias = new BiasAnalyzer();
     this.keepConversations = options.conversationScores ?? true;
   }
@@ -202,7 +204,7 @@ export class DatasetValidator {
       });
     }
     if (this.quality) this.score(result, scan, index, duplicateOf !== undefined);
-    if (this.checks.has('pii')) this.scanPii(conversation, index);
+    if (this.scansPii) this.scanPii(conversation, index);
     this.bias?.addText(String(index), conversation.messages.map((m) => m.content).join('\n'));
   }
 
@@ -278,18 +280,9 @@ export class DatasetValidator {
   }
 
   private structureIssues(conversation: CanonicalConversation, index: number): void {
-    const issue = (code: IssueCode, message: () => string, field: string, value?: unknown) => {
-      if (!this.count(code)) return;
-      this.list({
-        index,
-        code,
-        message: message(),
-        field,
-        ...(value !== undefined && { value: shownValue(value) }),
-      });
-    };
     const dropped = Number(conversation.metadata.droppedEmptyTurns ?? 0);
-    if (dropped > 0) issue('empty-message', () => `${dropped} empty turn(s)`, 'messages');
+    if (dropped > 0)
+      this.structural(index, 'empty-message', () => `${dropped} empty turn(s)`, 'messages');
     const messages = conversation.messages;
     let turns = 0;
     let users = 0;
@@ -300,50 +293,84 @@ export class DatasetValidator {
       if (message.role === 'user') users++;
       else if (message.role === 'assistant') assistants++;
     }
-    if (users === 0) issue('role-order', () => 'no user turn', 'messages');
-    if (assistants === 0) issue('role-order', () => 'no assistant turn', 'messages');
+    if (users === 0) this.structural(index, 'role-order', () => 'no user turn', 'messages');
+    if (assistants === 0)
+      this.structural(index, 'role-order', () => 'no assistant turn', 'messages');
     if (turns < 2)
-      issue(
+      this.structural(
+        index,
         'too-short',
         () => `${turns} turn(s); a conversation needs at least a user and an assistant turn`,
         'messages',
       );
     const { minMessageChars, maxMessageChars, maxTurns } = this.settings;
     if (messages.length > maxTurns)
-      issue('too-long', () => `${messages.length} turns (at most ${maxTurns})`, 'messages');
+      this.structural(
+        index,
+        'too-long',
+        () => `${messages.length} turns (at most ${maxTurns})`,
+        'messages',
+      );
     for (let i = 0; i < messages.length; i++) {
       const { role, content } = messages[i];
       if (role === 'system' && i > 0)
-        issue(
+        this.structural(
+          index,
           'role-order',
           () => 'a system message after the conversation started',
           `messages[${i}].role`,
           role,
         );
       if (i > 0 && role !== 'system' && role === messages[i - 1].role)
-        issue('role-order', () => `two ${role} turns in a row`, `messages[${i}].role`, role);
+        this.structural(
+          index,
+          'role-order',
+          () => `two ${role} turns in a row`,
+          `messages[${i}].role`,
+          role,
+        );
       if (content.length < minMessageChars)
-        issue(
+        this.structural(
+          index,
           'too-short',
           () => `shorter than ${minMessageChars} characters`,
           `messages[${i}].content`,
           content,
         );
       if (content.length > maxMessageChars)
-        issue(
+        this.structural(
+          index,
           'too-long',
           () => `longer than ${maxMessageChars} characters (${content.length})`,
           `messages[${i}].content`,
           content,
         );
       if (content.includes('\uFFFD'))
-        issue(
+        this.structural(
+          index,
           'encoding-error',
           () => 'contains the replacement character U+FFFD (bytes lost in decoding)',
           `messages[${i}].content`,
           content,
         );
     }
+  }
+  /** Counts a structure issue, and lists it (its message made only then) while there is room. */
+  private structural(
+    index: number,
+    code: IssueCode,
+    message: () => string,
+    field: string,
+    value?: unknown,
+  ): void {
+    if (!this.count(code)) return;
+    this.list({
+      index,
+      code,
+      message: message(),
+      field,
+      ...(value !== undefined && { value: shownValue(value) }),
+    });
   }
 
   /**
