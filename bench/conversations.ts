@@ -17,8 +17,13 @@ const TEMPLATES: SyntheticTemplate[] = [
   'prompt_response',
 ];
 
-/** About TARGET_BYTES of JSON Lines, the templates interleaved (as a merged dataset would be). */
-export async function generateConversations(path: string): Promise<number> {
+/**
+ * About TARGET_BYTES of JSON Lines, the templates interleaved (as a merged dataset would be).
+ * The generator draws from a few dozen counselling texts, so most records repeat an earlier one
+ * exactly; with `unique`, each record's first user text gets a numbered note, so no two are the
+ * same (as in most real datasets) and every one goes through near-duplicate detection.
+ */
+export async function generateConversations(path: string, unique = false): Promise<number> {
   const out = createWriteStream(path);
   const sources = TEMPLATES.map((template, i) =>
     syntheticRows({ rows: Number.MAX_SAFE_INTEGER, template, seed: 100 + i }),
@@ -26,7 +31,9 @@ export async function generateConversations(path: string): Promise<number> {
   let written = 0;
   let records = 0;
   while (written < TARGET_BYTES) {
-    const line = JSON.stringify(sources[records % sources.length].next().value) + '\n';
+    const row = sources[records % sources.length].next().value as Record<string, unknown>;
+    if (unique) markUnique(row, records);
+    const line = JSON.stringify(row) + '\n';
     written += Buffer.byteLength(line);
     records++;
     if (!out.write(line)) await once(out, 'drain');
@@ -34,6 +41,22 @@ export async function generateConversations(path: string): Promise<number> {
   out.end();
   await once(out, 'finish');
   return records;
+}
+
+/** Appends a numbered note to the row's first user text (whichever template it has). */
+function markUnique(row: Record<string, unknown>, n: number): void {
+  const note = ` (entry ${n})`;
+  const turns = (row.messages ?? row.conversations) as Record<string, string>[] | undefined;
+  if (turns) {
+    const turn = turns.find((t) => t.role === 'user' || t.from === 'human')!;
+    if (turn.content !== undefined) turn.content += note;
+    else turn.value += note;
+    return;
+  }
+  const field = ['input', 'questionText', 'prompt', 'question'].find(
+    (key) => typeof row[key] === 'string',
+  )!;
+  row[field] += note;
 }
 
 /** Reads the file line by line and hands each parsed record to `use`; returns the milliseconds. */
@@ -77,7 +100,12 @@ export async function conversationThroughput(): Promise<string[]> {
     const standardize: number[] = [];
     const validate: number[] = [];
     const validateStreaming: number[] = [];
+    const uniquePath = join(dir, 'unique.jsonl');
+    const uniqueRecords = await generateConversations(uniquePath, true);
+    const uniqueParse: number[] = [];
+    const uniqueValidate: number[] = [];
     let quality = '';
+    let uniqueQuality = '';
     for (let run = 0; run < RUNS; run++) {
       parse.push(await pass(path, () => undefined));
       const standardizer = new Standardizer();
@@ -92,19 +120,32 @@ export async function conversationThroughput(): Promise<string[]> {
       const streaming = await validation(path, false);
       validateStreaming.push(streaming.ms);
       if (streaming.score !== full.score) throw new Error('the two validation passes disagree');
+      uniqueParse.push(await pass(uniquePath, () => undefined));
+      const unique = await validation(uniquePath, false);
+      uniqueValidate.push(unique.ms);
+      uniqueQuality = unique.summary;
     }
-    const line = (label: string, ms: number) =>
-      `${label.padEnd(36)} ${(ms / 1000).toFixed(2)} s  ${Math.round(records / (ms / 1000))
+    const main = { records, mb, baseline: median(parse) };
+    const line = (label: string, ms: number, of = main) =>
+      `${label.padEnd(36)} ${(ms / 1000).toFixed(2)} s  ${Math.round(of.records / (ms / 1000))
         .toString()
         .padStart(
           7,
-        )} records/s  ${(mb / (ms / 1000)).toFixed(0).padStart(4)} MB/s  ${(ms / median(parse)).toFixed(2)}x of JSON.parse`;
+        )} records/s  ${(of.mb / (ms / 1000)).toFixed(0).padStart(4)} MB/s  ${(ms / of.baseline).toFixed(2)}x of JSON.parse`;
+    const unique = {
+      records: uniqueRecords,
+      mb: statSync(uniquePath).size / 1024 / 1024,
+      baseline: median(uniqueParse),
+    };
     return [
       `${records} records, ${mb.toFixed(0)} MB of JSONL (${TEMPLATES.join(', ')}); ${quality}`,
       line('read + JSON.parse (baseline)', median(parse)),
       line('+ standardize', median(standardize)),
       line('+ standardize + validate (schema, quality)', median(validate)),
       line('  same, dataset figures only', median(validateStreaming)),
+      `${uniqueRecords} records made unique, ${unique.mb.toFixed(0)} MB; ${uniqueQuality}`,
+      line('read + JSON.parse (baseline)', median(uniqueParse), unique),
+      line('+ standardize + validate, dataset figures', median(uniqueValidate), unique),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
