@@ -1,4 +1,4 @@
-import { enterRecord, fieldNames, keyOf, shapeMemo } from './record-keys';
+import { cachedShapes, enterRecord, fieldNames, keyOf, shapeMemo } from './record-keys';
 
 const QUESTION = fieldNames('question', 'questionText', 'query');
 
@@ -66,5 +66,16 @@ describe('shapeMemo', () => {
     const c = { y: 1, x: 2 };
     enterRecord(c);
     expect(shapeMemo(c, name, compute)).toBe(2);
+  });
+});
+
+describe('the shape cache', () => {
+  it('stays bounded for records whose keys never repeat, also when they share a first key', () => {
+    for (let i = 0; i < 5000; i++) {
+      const record = { id: i, prompt: 'p', response: 'r', [`extra_${i}`]: 1 };
+      enterRecord(record);
+      expect(keyOf(record, QUESTION)).toBeUndefined();
+    }
+    expect(cachedShapes()).toBeLessThanOrEqual(1000);
   });
 });

@@ -34,7 +34,9 @@ interface Shape {
   memo: Map<unknown, unknown>;
 }
 
+/** Shapes remembered at most, in all, and per first key (then the cache starts afresh). */
 const SHAPES_MAX = 1000;
+const SHAPES_PER_FIRST_KEY = 32;
 /** Shapes by their first key (records of one shape share it), compared key by key. */
 const shapes = new Map<string, Shape[]>();
 let shapeCount = 0;
@@ -45,13 +47,17 @@ function shapeOfKeys(keys: string[]): Shape {
   let list = shapes.get(first);
   if (list) {
     for (const shape of list) if (sameKeys(shape.keys, keys)) return shape;
-  } else {
-    if (shapeCount >= SHAPES_MAX) {
-      shapes.clear();
-      shapeCount = 0;
-    }
-    shapes.set(first, (list = []));
   }
+  // Records with ever new keys must not make the cache, or the search of one list, grow.
+  if (shapeCount >= SHAPES_MAX) {
+    shapes.clear();
+    shapeCount = 0;
+    list = undefined;
+  } else if (list && list.length >= SHAPES_PER_FIRST_KEY) {
+    shapeCount -= list.length;
+    list = undefined;
+  }
+  if (!list) shapes.set(first, (list = []));
   const lowerKeys = keys.map((key) => key.toLowerCase());
   const shape: Shape = {
     keys,
@@ -78,6 +84,14 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
  */
 export function enterRecord(record: SourceRecord): void {
   current = { record, shape: shapeOfKeys(Object.keys(record)) };
+}
+
+/** How many shapes are cached (for tests: the cache is bounded). */
+export const cachedShapes = () => shapeCount;
+
+/** Ends reading the entered record: later lookups on it (it may change) see its keys afresh. */
+export function leaveRecord(): void {
+  current = undefined;
 }
 
 function shapeOf(record: SourceRecord): Shape {

@@ -4,7 +4,14 @@ import {
   ConversionError,
   type SourceRecord,
 } from './canonical';
-import { enterRecord, fieldNames, type FieldNames, keyOf, shapeMemo } from './record-keys';
+import {
+  enterRecord,
+  fieldNames,
+  type FieldNames,
+  keyOf,
+  leaveRecord,
+  shapeMemo,
+} from './record-keys';
 import { canonicalRole, type RoleMap } from './roles';
 
 /** The record shapes standardization reads, detected per record or named by the caller. */
@@ -34,7 +41,10 @@ export interface ReadMessages {
   messages: CanonicalMessage[];
   /** Fields the template consumed; the rest of the record becomes conversation metadata. */
   used: string[];
-  /** How many turns a chat template read from the record's turn list. */
+  /**
+   * How many turns a chat template read from the record's turn list, when each turn had one key
+   * for its role and one for its content (undefined otherwise).
+   */
   turns?: number;
 }
 
@@ -148,11 +158,21 @@ function readTurns(
   field: string,
   fields: TurnFields,
   roles: RoleMap,
-): CanonicalMessage[] {
+): { messages: CanonicalMessage[]; ambiguous: boolean } {
   const roleNames = fields.role.set;
   const contentNames = fields.content.set;
   const messages: CanonicalMessage[] = [];
+  // Whether some turn has two keys for its role or its content: then which one a fit counts (by
+  // name) can differ from the one read here (the first in the turn).
+  let ambiguous = false;
   for (let i = 0; i < turns.length; i++) {
+    if (!(i in turns)) {
+      // A hole (only from callers in JS) stays a hole, as Array.map leaves it; a fit counts it
+      // as a turn without a role.
+      messages.length = i + 1;
+      ambiguous = true;
+      continue;
+    }
     const turn = turns[i];
     if (turn === null || typeof turn !== 'object' || Array.isArray(turn)) {
       throw new ConversionError('type-error', `${field}[${i}] must be an object`, `${field}[${i}]`);
@@ -171,7 +191,10 @@ function readTurns(
       if (roleKey === undefined && roleNames.has(name)) roleKey = key;
       else if (contentKey === undefined && contentNames.has(name)) contentKey = key;
       else if (timestampKey === undefined && TIMESTAMP_NAMES.has(name)) timestampKey = key;
-      else (extra ??= {})[key] = record[key];
+      else {
+        if (roleNames.has(name) || contentNames.has(name)) ambiguous = true;
+        (extra ??= {})[key] = record[key];
+      }
     }
     const original = roleKey === undefined ? undefined : record[roleKey];
     const message: CanonicalMessage = {
@@ -195,7 +218,7 @@ function readTurns(
     if (extra) message.metadata = extra;
     messages.push(message);
   }
-  return messages;
+  return { messages, ambiguous };
 }
 
 const TIMESTAMP_NAMES = new Set(['timestamp', 'time', 'created_at', 'createdat']);
@@ -348,7 +371,7 @@ const TEMPLATES: Template[] = [
       `"conversationId" and ${turnsEvidence(record, CANONICAL_TURNS, roles)}`,
     read(record, roles) {
       const field = keyOf(record, MESSAGES)!;
-      const messages = readTurns(turnList(record[field]) ?? [], field, CANONICAL_TURNS, roles);
+      const { messages } = readTurns(turnList(record[field]) ?? [], field, CANONICAL_TURNS, roles);
       return { messages, used: [field, ...(keyOf(record, SOURCE) ? ['source'] : [])] };
     },
   },
@@ -361,11 +384,8 @@ const TEMPLATES: Template[] = [
       const turns = turnList(record[field]);
       if (!turns)
         throw new ConversionError('type-error', `"${field}" must be an array of messages`, field);
-      return {
-        messages: readTurns(turns, field, CHATML_TURNS, roles),
-        used: [field],
-        turns: turns.length,
-      };
+      const { messages, ambiguous } = readTurns(turns, field, CHATML_TURNS, roles);
+      return { messages, used: [field], turns: ambiguous ? undefined : turns.length };
     },
     readFits: true,
   },
@@ -378,12 +398,16 @@ const TEMPLATES: Template[] = [
       const turns = turnList(record[field]);
       if (!turns)
         throw new ConversionError('type-error', `"${field}" must be an array of turns`, field);
-      const messages = readTurns(turns, field, SHAREGPT_TURNS, roles);
+      const { messages, ambiguous } = readTurns(turns, field, SHAREGPT_TURNS, roles);
       const system = keyOf(record, SYSTEM);
       const systemText = text(record, system);
       if (systemText && systemText.trim() !== '')
         messages.unshift({ role: 'system', content: systemText });
-      return { messages, used: [field, ...(system ? [system] : [])], turns: turns.length };
+      return {
+        messages,
+        used: [field, ...(system ? [system] : [])],
+        turns: ambiguous ? undefined : turns.length,
+      };
     },
     readFits: true,
   },
@@ -492,16 +516,21 @@ const TEMPLATES: Template[] = [
 
 /** The question column: `question`, or the text column named like one (`questionText`), not an id. */
 function questionKey(record: SourceRecord): string | undefined {
-  return keyOf(record, QUESTION) ?? textKeyLike(record, /question/i);
+  return keyOf(record, QUESTION) ?? textKeyLike(record, QUESTION_LIKE);
 }
 
 function answerKey(record: SourceRecord): string | undefined {
-  return keyOf(record, ANSWER) ?? textKeyLike(record, /answer/i);
+  return keyOf(record, ANSWER) ?? textKeyLike(record, ANSWER_LIKE);
 }
 
+const QUESTION_LIKE = /question/i;
+const ANSWER_LIKE = /answer/i;
+const NOT_TEXT_LIKE = /(id|link|url|title)$/i;
+
+/** A text column named like `pattern` (one of the constants above: they key a shape memo). */
 function textKeyLike(record: SourceRecord, pattern: RegExp): string | undefined {
   const named = shapeMemo(record, pattern, () =>
-    Object.keys(record).filter((key) => pattern.test(key) && !/(id|link|url|title)$/i.test(key)),
+    Object.keys(record).filter((key) => pattern.test(key) && !NOT_TEXT_LIKE.test(key)),
   );
   return named.find((key) => typeof record[key] === 'string');
 }
@@ -557,7 +586,11 @@ export function readSoleCandidate(
 /** Every template's fit for a record, best first. */
 export function fitTemplates(record: SourceRecord, roles: RoleMap): TemplateFit[] {
   enterRecord(record);
-  return fitEntered(record, roles);
+  try {
+    return fitEntered(record, roles);
+  } finally {
+    leaveRecord();
+  }
 }
 
 function fitEntered(record: SourceRecord, roles: RoleMap): TemplateFit[] {

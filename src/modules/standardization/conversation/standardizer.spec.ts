@@ -245,6 +245,56 @@ describe('hard cases', () => {
     });
   });
 
+  it('gives a turn with two role keys the confidence its fit gives', () => {
+    const standardizer = new Standardizer({ now: NOW });
+    for (const record of [
+      {
+        conversations: [
+          { role: 'user', from: 'bob', value: 'hi there' },
+          { from: 'gpt', value: 'hello' },
+        ],
+      },
+      { messages: [{ Role: 'user', role: 'x', content: 'hi there' }] },
+    ]) {
+      const converted = standardizer.convert(record, 0) as Converted;
+      expect(converted.confidence).toBe(standardizer.fits(record)[0].confidence);
+      expect(converted.confidence).toBeLessThan(1);
+    }
+  });
+
+  it('skips holes in message lists from JS callers, as before', () => {
+    const standardizer = new Standardizer({ now: NOW });
+    // eslint-disable-next-line no-sparse-arrays -- the hole is the case
+    const carried = [, { role: 'user', content: 'hi there' }];
+    const withCarried = standardizer.convert(
+      { prompt: 'a', response: 'b', metadata: { messages: carried } },
+      0,
+    ) as Converted;
+    expect(withCarried.conversation.messages).toEqual([{ role: 'user', content: 'hi there' }]);
+    // eslint-disable-next-line no-sparse-arrays -- the hole is the case
+    const read = standardizer.convert({ messages: [, { role: 'user', content: 'hi' }] }, 1);
+    expect(read).toMatchObject({ template: 'chatml', confidence: 0.5 });
+  });
+
+  it('reads a record changed since it was last converted afresh, in every path', () => {
+    const record: Record<string, unknown> = {
+      cid: 'a',
+      role: 'user',
+      content: 'hi there',
+      prompt: 'p',
+      response: 'q',
+      CreatedAt: '2024-02-02T00:00:00Z',
+    };
+    new Standardizer({ now: NOW }).convert(record, 0);
+    delete record.CreatedAt;
+    record.DATE = '2023-03-03T00:00:00Z';
+    const [turns] = new Standardizer({
+      now: NOW,
+      columnMapping: { conversationId: 'cid', role: 'role', content: 'content' },
+    }).convertTurnRows([record]) as Converted[];
+    expect(turns.conversation.createdAt).toBe('2023-03-03T00:00:00.000Z');
+  });
+
   it('does not take names of Object methods for roles', () => {
     for (const role of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
       expect(

@@ -19,7 +19,7 @@ import {
   typeName,
 } from './source-templates';
 import { isPlainText, normalizeText } from './text-normalization';
-import { enterRecord, fieldNames, keyOf } from './record-keys';
+import { enterRecord, fieldNames, keyOf, leaveRecord } from './record-keys';
 
 /** Which columns of flat rows hold what; `role` + `content` + `conversationId` means one row per turn. */
 export interface ColumnMapping {
@@ -136,6 +136,8 @@ export class Standardizer {
       return this.finish(source, read.messages, read.used, template, confidence, index);
     } catch (error) {
       return failure(error, index);
+    } finally {
+      leaveRecord();
     }
   }
 
@@ -279,6 +281,8 @@ export class Standardizer {
     const normalized: CanonicalMessage[] = [];
     for (let i = 0; i < messages.length; i++) {
       const message = messages[i];
+      // A hole in a list from a JS caller is skipped, as forEach would.
+      if (message === undefined) continue;
       let content = message.content;
       if (!isPlainText(content)) {
         const result = normalizeText(content);

@@ -1,4 +1,4 @@
-import { NumberTable, stringKey } from './number-table';
+import { NumberTable } from './number-table';
 
 describe('NumberTable', () => {
   it('answers -1 for keys it has not stored', () => {
@@ -34,20 +34,5 @@ describe('NumberTable', () => {
     expect(table.getPair(0xffffffff, 1)).toBe(3);
     expect(table.getPair(1, -1)).toBe(4);
     expect(table.getPair(1, 1)).toBe(-1);
-  });
-});
-
-describe('stringKey', () => {
-  it('gives equal strings one key, whatever their form, and different strings different keys', () => {
-    const id = 'conv-100-1';
-    const built = ('xconv-' + '100-1').slice(1);
-    expect(stringKey(built)).toEqual(stringKey(id));
-    const keys = new Set<string>();
-    for (let i = 0; i < 100_000; i++) {
-      const { high, low } = stringKey(`conv-${i}`);
-      keys.add(`${high}:${low}`);
-    }
-    expect(keys.size).toBe(100_000);
-    expect(stringKey('ab')).not.toEqual(stringKey('ba'));
   });
 });

@@ -82,22 +82,6 @@ export class NumberTable {
   }
 }
 
-/**
- * A 64-bit key of a string (two FNV-1a variants), for remembering strings without keeping them.
- * Two different strings share a key with odds of about n² / 2^65 among n strings: 1 in 37
- * million for a million.
- */
-export function stringKey(text: string): { high: number; low: number } {
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x0100019d);
-  }
-  return { high: a >>> 0, low: b >>> 0 };
-}
-
 /** Keys are hashes already, but keys that differ in few bits must still spread over the slots. */
 function slotOf(high: number, low: number): number {
   const h = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b);

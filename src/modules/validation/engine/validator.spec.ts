@@ -43,6 +43,7 @@ describe('DatasetValidator errors', () => {
     [{ question: '\n', answer: null }],
     [{ conversations: undefined, system: '\t' }],
     [{ prompt: '  ', response: '  ' }],
+    [{ instruction: '\u3000', output: '\u2003' }],
   ])('reports a blank %j as a blank row only, with or without a schema check', (record) => {
     expect(codes([record])).toEqual(['blank-row']);
     expect(codes([record], { schemaFormat: 'chatml' })).toEqual(['blank-row']);

@@ -20,7 +20,7 @@ import {
 } from './quality';
 import { BiasAnalyzer, type BiasReport } from '../../bias/engine';
 import { scanText } from '../../privacy/engine/analyzer';
-import { NumberTable, stringKey } from './number-table';
+import { NumberTable } from './number-table';
 import { contentConversationId } from '../../standardization/conversation/conversation-id';
 import { schemaIssues } from './schema-check';
 
@@ -110,7 +110,7 @@ export class DatasetValidator {
   private readonly checks: Set<ValidationCheck>;
   private readonly errors: (ValidationIssue & { row: number })[] = [];
   private readonly errorsByCode: Partial<Record<IssueCode, number>> = {};
-  private readonly seenIds = new NumberTable();
+  private readonly seenIds = new Map<string, number>();
   private readonly seenContent = new NumberTable();
   private readonly nearDuplicates = new NearDuplicates();
   private readonly conversations: ConversationQuality[] = [];
@@ -169,8 +169,10 @@ export class DatasetValidator {
 
   private add1(record: unknown, index: number): void {
     const schemaFormat = this.schema ? this.options.schemaFormat : undefined;
-    // A blank record never converts (it has no text for a message), so the blank check can wait
-    // for a failed conversion, unless the schema check must first know the record is not blank.
+    // The blank check (a walk over the record's values) waits for the conversion, unless the
+    // schema check must first know the record is not blank. A blank record either fails to
+    // convert or gives messages of whitespace only (that String.trim removes but normalization
+    // keeps, such as U+3000); a message with other text shows the record is not blank.
     if (schemaFormat && this.blankRow(record, index)) return;
     if (schemaFormat) {
       for (const issue of schemaIssues(record, schemaFormat, index))
@@ -189,8 +191,9 @@ export class DatasetValidator {
       }
       return;
     }
-    if (result.repaired) this.repaired++;
     const conversation = result.conversation;
+    if (!schemaFormat && !hasVisibleText(conversation) && this.blankRow(record, index)) return;
+    if (result.repaired) this.repaired++;
     if (this.schema) this.structureIssues(conversation, index);
     const scan = scanConversation(conversation);
     const duplicateOf = this.duplicateOf(conversation, scan.key, index, result.derivedId);
@@ -375,9 +378,9 @@ export class DatasetValidator {
 
   /**
    * The index of an earlier record with the same id or the same content. An id derived from the
-   * content adds nothing to the content check, so only given ids are remembered. Both are kept
-   * as 64-bit keys, so memory does not grow with their length (see stringKey for the odds of two
-   * values sharing one).
+   * content adds nothing to the content check, so only given ids are remembered (exactly: an id
+   * is the caller's, and a hash of it could be made to collide). Contents are kept as 64-bit
+   * keys, so memory does not grow with their length.
    */
   private duplicateOf(
     conversation: CanonicalConversation,
@@ -387,9 +390,8 @@ export class DatasetValidator {
   ): number | undefined {
     let byId = -1;
     if (!derivedId) {
-      const id = stringKey(conversation.conversationId);
-      byId = this.seenIds.getPair(id.high, id.low);
-      if (byId === -1) this.seenIds.setPair(id.high, id.low, index);
+      byId = this.seenIds.get(conversation.conversationId) ?? -1;
+      if (byId === -1) this.seenIds.set(conversation.conversationId, index);
     }
     const byContent = this.seenContent.getPair(key.high, key.low);
     if (byContent === -1) this.seenContent.setPair(key.high, key.low, index);
@@ -453,6 +455,11 @@ export class DatasetValidator {
 /** The conversation's id, derived from its content when the source had none (see deriveIds). */
 function conversationIdOf({ conversation, derivedId }: Converted): string {
   return derivedId ? contentConversationId(conversation.messages) : conversation.conversationId;
+}
+
+/** Whether some message has text that String.trim keeps (then its record is not blank). */
+function hasVisibleText(conversation: CanonicalConversation): boolean {
+  return conversation.messages.some((message) => message.content.trim() !== '');
 }
 
 function isBlank(record: unknown): boolean {
