@@ -74,8 +74,11 @@ export async function pass(
 /** One validation pass (schema and quality checks) over the file: its time and figures. */
 async function validation(path: string, conversationScores: boolean) {
   const validator = new DatasetValidator({ checks: ['schema', 'quality'], conversationScores });
-  const ms = await pass(path, (record, index) => validator.add(record, index));
+  const start = performance.now();
+  await pass(path, (record, index) => validator.add(record, index));
+  // Making the report is part of the work too.
   const report = validator.report();
+  const ms = performance.now() - start;
   return {
     ms,
     score: report.quality?.score,
