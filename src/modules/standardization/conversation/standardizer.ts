@@ -358,7 +358,7 @@ function carriedMetadata(record: SourceRecord): Readonly<Carried> {
   if (value === undefined) return NOTHING_CARRIED;
   const carried: Carried = { rest: {} };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    if (value !== undefined) carried.rest.metadata = value;
+    carried.rest.metadata = value;
     return carried;
   }
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {

@@ -163,18 +163,19 @@ export class DatasetValidator {
   add(record: unknown, index = this.records): void {
     this.records++;
     this.recordIssues = 0;
-    this.add1(record, index);
+    this.check(record, index);
     if (this.recordIssues > 0) this.invalid++;
   }
 
-  private add1(record: unknown, index: number): void {
+  /** Checks one record; its issues are counted in `recordIssues`. */
+  private check(record: unknown, index: number): void {
     const schemaFormat = this.schema ? this.options.schemaFormat : undefined;
     // The blank check (a walk over the record's values) waits for the conversion, unless the
     // schema check must first know the record is not blank. A blank record either fails to
     // convert or gives messages of whitespace only (that String.trim removes but normalization
     // keeps, such as U+3000); a message with other text shows the record is not blank.
-    if (schemaFormat && this.blankRow(record, index)) return;
     if (schemaFormat) {
+      if (this.blankRow(record, index)) return;
       for (const issue of schemaIssues(record, schemaFormat, index))
         if (this.count(issue.code)) this.list(issue);
     }
