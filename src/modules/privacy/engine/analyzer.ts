@@ -15,7 +15,7 @@ export const DEFAULT_MIN_SCORE = 0.5;
 
 /** The findings in one text: every recognizer, then overlaps resolved, in text order. */
 export function scanText(text: string, options: ScanOptions = {}): Finding[] {
-  if (text.length === 0) return [];
+  if (text.length === 0 || isOneLowerCaseWord(text)) return [];
   const words = tokenize(text);
   const { tokens, profile } = words;
   const candidates = patternFindings(text, words);
@@ -24,6 +24,20 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   for (const finding of nameFindings(text, tokens)) candidates.push(finding);
   if (candidates.length === 0) return candidates;
   return resolveOverlaps(addressesOutrankTheirParts(candidates), options);
+}
+
+/**
+ * "user", "assistant", "gpt": one word of lower-case ASCII letters, as the role fields of every
+ * conversation hold. No recognizer finds anything in one: the patterns and addresses need a digit
+ * or a punctuation mark, and a name or a place in lower case needs a word before it that says so.
+ * Such texts are a third of a conversation dataset's fields; this spares them the tokenizer.
+ */
+function isOneLowerCaseWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,7 +1,11 @@
+import lists from '../lexicon/names-places.json';
+import { addressFindings } from './addresses';
 import { resolveOverlaps, scanText } from './analyzer';
 import { ibanValid, luhnValid, ssnValid, vinValid } from './checksums';
 import type { Finding } from './entities';
 import { columnType, redactRecord, scanRecord, stringFields } from './records';
+import { nameFindings } from './names';
+import { patternFindings } from './patterns';
 import { KeyedHasher, redactText } from './redact';
 
 const found = (text: string) =>
@@ -139,6 +143,40 @@ describe('scanText', () => {
     expect(found('The wind came from the west.')).toEqual([]);
   });
 
+  it('finds nothing in one lower-case word, whichever list has it, unless words before say so', () => {
+    // scanText answers such a text without running the recognizers: this holds it to what they
+    // would have found, over every listed word that is one.
+    const words = new Set(
+      [
+        lists.firstNames,
+        lists.lastNames,
+        lists.cities,
+        lists.countries,
+        lists.states,
+        ['dr', 'mrs'],
+      ]
+        .flat()
+        .filter((word) => /^[a-z]+$/.test(word)),
+    );
+    expect(words.size).toBeGreaterThan(10_000);
+    const foundBy = [...words].filter(
+      (word) =>
+        patternFindings(word).length + addressFindings(word).length + nameFindings(word).length,
+    );
+    expect(foundBy).toEqual([]);
+    expect(scanText('priya')).toEqual([]);
+    expect(found('my friend priya')).toEqual([['PERSON', 'priya']]);
+  });
+
+  it('takes a listed English word for a name after any title, or after a lead', () => {
+    for (const title of ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Sir', 'Madam', 'Mister'])
+      for (const text of [`${title} Grief`, `${title.toUpperCase()}. Grief`])
+        expect(found(`I met ${text} today.`)).toEqual([['PERSON', 'Grief']]);
+    expect(found('I met dr grief today.')).toEqual([['PERSON', 'grief']]);
+    expect(found('Hi, they call me Grief.')).toEqual([['PERSON', 'Grief']]);
+    expect(found('Grief comes and goes. I call it grief.')).toEqual([]);
+  });
+
   it('finds names from the name lists, titles and leads, and places after a preposition', () => {
     expect(found('Dr. Okonkwo said my husband Daniel Schmidt should rest.')).toEqual([
       ['PERSON', 'Okonkwo'],
@@ -204,6 +242,17 @@ describe('records', () => {
       ['ssn', 'US_SSN'],
     ]);
     expect(scanRecord(record, ['messages.1.content'])).toHaveLength(1);
+  });
+
+  it('scans own fields only, and a field whose key is empty', () => {
+    const record = Object.assign(Object.create({ inherited: 'SSN 078-05-1120' }), {
+      note: 'my SSN is 536-22-1234',
+      '': 'mail ana@example.org',
+    }) as Record<string, unknown>;
+    expect(scanRecord(record).map((f) => [f.field, f.entityType])).toEqual([
+      ['note', 'US_SSN'],
+      ['', 'EMAIL_ADDRESS'],
+    ]);
   });
 
   it('reads a flattened key by its last part ("patient.name" is a name column)', () => {

@@ -118,11 +118,13 @@ class WordsByHash {
 const PERSON_CONTEXT_WORD = 1;
 const PLACE_LEAD_WORD = 2;
 const LEAD_TAIL_WORD = 4;
+const TITLE_WORD = 8;
 const CONTEXT_WORDS = new WordsByHash();
 for (const [words, kind] of [
   [PERSON_CONTEXT, PERSON_CONTEXT_WORD],
   [PLACE_LEAD, PLACE_LEAD_WORD],
   [LEAD_TAILS, LEAD_TAIL_WORD],
+  [TITLES, TITLE_WORD],
 ] as const)
   for (const word of words) CONTEXT_WORDS.add(word, kind);
 /** Ordinary words that start no listed place: never a name or a place, passed over at once. */
@@ -155,12 +157,14 @@ export function nameFindings(text: string, tokens = tokenize(text).tokens): Find
   let personContext = -10;
   let placeLead = -10;
   let nameLead = -10;
+  let title = -10;
   for (let i = 0; i < tokens.length; i++) {
     const context = CONTEXT_WORDS.kindsOf(tokens, i);
     if (context !== 0) {
       if (context & PERSON_CONTEXT_WORD) personContext = i;
       if (context & PLACE_LEAD_WORD) placeLead = i;
       if (context & LEAD_TAIL_WORD) nameLead = i;
+      if (context & TITLE_WORD) title = i;
     }
     const nearContext = i - personContext <= 5 && personContext < i;
     // A word in lower case is a name or a place only with words around it that say so; the
@@ -171,11 +175,12 @@ export function nameFindings(text: string, tokens = tokenize(text).tokens): Find
     const token = tokens.at(i);
     // An ordinary word is neither a name nor a place, unless it starts one ("South Africa").
     if ((token.kinds & (ORDINARY_WORD | PLACE_FIRST_WORD)) === ORDINARY_WORD) continue;
-    // In lower case, only a listed word or one after a title ("dr smith") can be either.
+    // A word no list has can be either only after a title ("dr smith", "Dr Ward"), in lower case
+    // or when it is also an English word: the latter needs a lead ("my name is Hope") too.
     if (
-      !token.capitalized &&
       (token.kinds & NAME_OR_PLACE) === 0 &&
-      !(i > 0 && TITLES.has(tokens.at(i - 1).lower))
+      title !== i - 1 &&
+      (!token.capitalized || (token.common && nameLead !== i - 1))
     )
       continue;
     const place = placeAt(text, tokens, i, placeLead === i - 1);

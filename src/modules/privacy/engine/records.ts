@@ -81,11 +81,13 @@ export function scanRecord(
 ): FieldFinding[] {
   const out: FieldFinding[] = [];
   const candidateOptions = { ...options, minScore: 0 };
-  walkFields(record, fields, (field, key, value) => {
+  walkFields(record, fields, (walk, key, value) => {
     const candidates = scanText(value, candidateOptions);
     const column = columnType(key);
     if (candidates.length === 0 && !column) return;
-    for (const finding of withColumn(field, value, candidates, column, options)) out.push(finding);
+    // Most fields have nothing to report: their path is made only for those that do.
+    for (const finding of withColumn(walk.path(), value, candidates, column, options))
+      out.push(finding);
   });
   return out;
 }
@@ -165,39 +167,60 @@ export function stringFields(
   only?: readonly string[],
 ): [string, string][] {
   const out: [string, string][] = [];
-  walkFields(record, only, (path, _key, value) => out.push([path, value]));
+  walkFields(record, only, (walk, _key, value) => out.push([walk.path(), value]));
   return out;
 }
 
-/** Each text value of a record with its dotted path and its own key, in key order. */
+/** Index keys of arrays, made once: most arrays in records are short. */
+const INDEX_KEYS = Array.from({ length: 256 }, (_, i) => String(i));
+
+/**
+ * Where a walk over a record is: the keys from the record down to the current value. The dotted
+ * path is joined (and its keys escaped) only when asked for.
+ */
+class FieldWalk {
+  readonly keys: string[] = [];
+
+  path(): string {
+    return this.keys.map(escapeKey).join('.');
+  }
+}
+
+/** Each text value of a record with its place (dotted path on request) and its own key, in key order. */
 function walkFields(
   record: Record<string, unknown>,
   only: readonly string[] | undefined,
-  use: (path: string, key: string, value: string) => void,
+  use: (walk: FieldWalk, key: string, value: string) => void,
 ): void {
-  const visit = (value: unknown, path: string, key: string, depth: number) => {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') {
-      if (path !== '' && (!only || only.includes(path))) use(path, key, String(value));
-    } else if (Array.isArray(value)) {
+  const walk = new FieldWalk();
+  const keys = walk.keys;
+  const visit = (value: unknown, key: string, depth: number) => {
+    if (typeof value === 'string') {
+      if (depth > 0 && (!only || only.includes(walk.path()))) use(walk, key, value);
+    } else if (typeof value === 'object' && value !== null) {
       if (depth >= MAX_RECORD_DEPTH) throw new RecordTooDeepError();
-      for (let i = 0; i < value.length; i++) {
-        const key = String(i);
-        visit(value[i], path ? `${path}.${key}` : key, key, depth + 1);
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          const key = i < INDEX_KEYS.length ? INDEX_KEYS[i] : String(i);
+          keys.push(key);
+          visit(value[i], key, depth + 1);
+          keys.pop();
+        }
+      } else {
+        // Records are plain objects (parsed JSON, CSV rows): for-in walks the same keys in the
+        // same order as Object.keys without making an array of them.
+        for (const key in value) {
+          if (!Object.hasOwn(value, key)) continue;
+          keys.push(key);
+          visit((value as Record<string, unknown>)[key], key, depth + 1);
+          keys.pop();
+        }
       }
-    } else if (value && typeof value === 'object') {
-      if (depth >= MAX_RECORD_DEPTH) throw new RecordTooDeepError();
-      for (const key of Object.keys(value)) {
-        const escaped = escapeKey(key);
-        visit(
-          (value as Record<string, unknown>)[key],
-          path ? `${path}.${escaped}` : escaped,
-          key,
-          depth + 1,
-        );
-      }
+    } else if (typeof value === 'number' || typeof value === 'bigint') {
+      if (depth > 0 && (!only || only.includes(walk.path()))) use(walk, key, String(value));
     }
   };
-  visit(record, '', '', 0);
+  visit(record, '', 0);
 }
 
 /** What the pipeline's PII policy may do with a record: redact its fields, or drop it. */

@@ -110,15 +110,12 @@ export interface TextProfile {
 export const runBit = (length: number) => (length < 31 ? 1 << length : 1 << 31);
 
 const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
-const ASCII_LETTER = new Uint8Array(128);
-for (let code = 65; code <= 90; code++) ASCII_LETTER[code] = ASCII_LETTER[code + 32] = 1;
+/** An ASCII letter's lower-case code, 0 for any other ASCII character. */
+const FOLDED = new Uint8Array(128);
+for (let code = 65; code <= 90; code++) FOLDED[code] = FOLDED[code + 32] = code + 32;
 
 function isLetterCode(code: number, text: string, i: number): boolean {
-  return code < 128 ? ASCII_LETTER[code] === 1 : NON_ASCII_LETTER.test(text[i]);
-}
-
-function isLetter(text: string, i: number): boolean {
-  return isLetterCode(text.charCodeAt(i), text, i);
+  return code < 128 ? FOLDED[code] !== 0 : NON_ASCII_LETTER.test(text[i]);
 }
 
 /** Characters after which a word starts a sentence or a line (SENTENCE_END, by code). */
@@ -276,15 +273,18 @@ export function tokenize(text: string): { tokens: TokenList; profile: TextProfil
     }
     const start = i;
     let hash = 0x811c9dc5;
-    while (i < length) {
+    // The 0 after the text's last character ends the word there.
+    for (;;) {
       const code = units[i];
-      if (isLetterCode(code, text, i)) {
-        hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code | 32 : code), 0x01000193);
+      // Letters hash as their lower case (ASCII) or as they are (the rest).
+      const letter = code < 128 ? FOLDED[code] : NON_ASCII_LETTER.test(text[i]) ? code : 0;
+      if (letter !== 0) {
+        hash = Math.imul(hash ^ letter, 0x01000193);
         i++;
       } else if (
         (code === 39 || code === 0x2019 || code === 45) &&
         i + 1 < length &&
-        isLetter(text, i + 1)
+        isLetterCode(units[i + 1], text, i + 1)
       ) {
         if (code === 45) flags |= DASH;
         hash = Math.imul(hash ^ code, 0x01000193);
