@@ -94,8 +94,11 @@ const PLACE_LEAD = new Set([
  */
 class WordsByHash {
   private readonly words = new Map<number, { word: string; kinds: number } | null>();
-  /** A 65,536-bit filter on the hash: most words are ruled out by one array read. */
-  private readonly filter = new Uint8Array(65536);
+  /**
+   * A 65,536-bit filter on the hash: most words are ruled out by one array read. Bits, not bytes:
+   * 8 KB stays in the first-level cache, where 64 KB missed it on nearly every word.
+   */
+  private readonly filter = new Uint8Array(65536 / 8);
 
   add(word: string, kinds: number): void {
     const hash = wordHash(word);
@@ -103,13 +106,13 @@ class WordsByHash {
     if (held === undefined) this.words.set(hash, { word, kinds });
     else if (held !== null && held.word === word) held.kinds |= kinds;
     else this.words.set(hash, null);
-    this.filter[hash & 0xffff] = 1;
+    this.filter[(hash >>> 3) & 0x1fff] |= 1 << (hash & 7);
   }
 
   /** The kinds of the i-th token if it is one of the words, else 0. */
   kindsOf(tokens: TokenList, i: number): number {
     const hash = tokens.hash(i);
-    if (this.filter[hash & 0xffff] === 0) return 0;
+    if ((this.filter[(hash >>> 3) & 0x1fff] & (1 << (hash & 7))) === 0) return 0;
     const held = this.words.get(hash);
     return held && tokens.is(i, held.word) ? held.kinds : 0;
   }
