@@ -71,10 +71,35 @@ export function structureScore(conversation: CanonicalConversation): number {
   return round(0.3 * count + 0.4 * alternation + 0.3 * roles);
 }
 
+/** Filler words and phrases; one test decides whether a message needs a closer look. */
 const PLACEHOLDER =
   /\b(lorem ipsum|dolor sit amet|placeholder|todo|tbd|asdf+|qwerty|test(ing)? ?\d*|xxx+|n\/a|sample text|foo ?bar)\b/i;
+const LOREM = /\b(lorem ipsum|dolor sit amet)\b/i;
+/** The filler that English also uses ("a pregnancy test", "my todo list"), every occurrence. */
+const FILLER_WORDS =
+  /\b(placeholder|todo|tbd|asdf+|qwerty|test(ing)? ?\d*|xxx+|n\/a|sample text|foo ?bar)\b/gi;
 const URL = /https?:\/\/\S+/g;
 const PLACEHOLDER_MAX_CHARS = 200;
+
+/** Letters of any script. */
+function letterCount(text: string): number {
+  let letters = 0;
+  for (const char of text) if (/\p{L}/u.test(char)) letters++;
+  return letters;
+}
+
+/**
+ * Placeholder text: lorem ipsum anywhere in it, or filler words ("TODO", "test 123", "n/a",
+ * "sample text") that make up most of its letters. A message that uses one of them as English
+ * ("I failed my maths test and I feel awful") is not: test anxiety, drug tests and pregnancy tests
+ * are everyday subjects of counselling.
+ */
+export function isPlaceholder(content: string): boolean {
+  if (content.length > PLACEHOLDER_MAX_CHARS || !PLACEHOLDER.test(content)) return false;
+  if (LOREM.test(content)) return true;
+  const rest = content.replace(FILLER_WORDS, '');
+  return letterCount(rest) * 2 < letterCount(content);
+}
 
 /** What one pass over a text finds: tokens, tokens that are words, the longest run of one character. */
 export interface TextShape {
@@ -127,8 +152,7 @@ export function messageContentScore(
   const wanted = role === 'assistant' ? 40 : role === 'user' ? 15 : 10;
   const length = Math.min(1, content.length / wanted);
   let cleanliness = 1;
-  // Placeholder text is the whole message or most of it; a long message mentioning "test" is not.
-  if (content.length <= PLACEHOLDER_MAX_CHARS && PLACEHOLDER.test(content)) cleanliness -= 0.6;
+  if (isPlaceholder(content)) cleanliness -= 0.6;
   if (shape.longestRun >= 6 && !/^[\s.\-_=*]+$/.test(content)) cleanliness -= 0.3;
   if (content.includes('://')) {
     const urls = content.match(URL);

@@ -1,4 +1,4 @@
-import { messageContentScore, qualityLevel, scanConversation } from './quality';
+import { isPlaceholder, messageContentScore, qualityLevel, scanConversation } from './quality';
 import { type Converted, Standardizer } from '../../standardization/conversation/standardizer';
 import { DatasetValidator, type ValidationOptions } from './validator';
 
@@ -187,6 +187,22 @@ describe('DatasetValidator quality', () => {
     );
     expect(lorem.parts.content).toBeLessThan(0.5);
     expect(mash.parts.content).toBeLessThan(0.5);
+  });
+
+  it('takes filler for a placeholder only when it is most of the message', () => {
+    for (const filler of ['TODO', 'test', 'test 123', 'testing testing 1 2 3', 'n/a', 'TBD.'])
+      expect([filler, isPlaceholder(filler)]).toEqual([filler, true]);
+    expect(isPlaceholder('Sample text here')).toBe(true);
+    expect(isPlaceholder('Lorem ipsum dolor sit amet, consectetur adipiscing elit.')).toBe(true);
+    for (const english of [
+      'I failed my maths test today and I feel awful.',
+      'My pregnancy test came back positive and I am scared.',
+      'I wrote a todo list to get through the day.',
+      'The drug test at work is on Friday.',
+    ]) {
+      expect([english, isPlaceholder(english)]).toEqual([english, false]);
+      expect(messageContentScore(english, 'user')).toBe(1);
+    }
   });
 
   it('scores structure by turns, alternation and both roles', () => {
