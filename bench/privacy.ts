@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BiasAnalyzer } from '../src/modules/bias/engine';
 import { type LineScan, PiiScanPool, scanRecord } from '../src/modules/privacy/engine';
 import { lineChunks } from '../src/common/line-chunks';
-import { generateConversations, median, pass } from './conversations';
+import { collectGarbage, generateConversations, median, pass } from './conversations';
 
 const RUNS = Number(process.env.BENCH_PRIVACY_RUNS ?? 3);
 /** JSON Lines handed to a worker at a time (bytes), and how many chunks each worker may hold. */
@@ -69,17 +69,21 @@ export async function privacyThroughput(): Promise<string[]> {
     let findings = [0, 0];
     let overall = 0;
     for (let run = 0; run < RUNS; run++) {
+      collectGarbage();
       parse.push(await pass(path, () => undefined));
       let found = 0;
+      collectGarbage();
       single.push(
         await pass(path, (record) => {
           found += scanRecord(record as Record<string, unknown>).length;
         }),
       );
+      collectGarbage();
       const result = await pooled(path, pool);
       all.push(result.ms);
       findings = [found, result.findings];
       const analyzer = new BiasAnalyzer();
+      collectGarbage();
       bias.push(
         await pass(path, (record, index) =>
           analyzer.addText(String(index), textsOf(record, []).join('\n')),
