@@ -7,6 +7,7 @@ import { columnType, redactRecord, scanRecord, stringFields } from './records';
 import { nameFindings } from './names';
 import { patternFindings } from './patterns';
 import { KeyedHasher, redactText } from './redact';
+import { tokenize } from './tokens';
 
 const found = (text: string) =>
   scanText(text).map((f) => [f.entityType, text.slice(f.start, f.end)]);
@@ -166,6 +167,8 @@ describe('scanText', () => {
     expect(foundBy).toEqual([]);
     expect(scanText('priya')).toEqual([]);
     expect(found('my friend priya')).toEqual([['PERSON', 'priya']]);
+    // The shortcut holds for lower case only: a capitalised name alone is still found.
+    expect(found('Priya')).toEqual([['PERSON', 'Priya']]);
   });
 
   it('takes a listed English word for a name after any title, or after a lead', () => {
@@ -173,6 +176,11 @@ describe('scanText', () => {
       for (const text of [`${title} Grief`, `${title.toUpperCase()}. Grief`])
         expect(found(`I met ${text} today.`)).toEqual([['PERSON', 'Grief']]);
     expect(found('I met dr grief today.')).toEqual([['PERSON', 'grief']]);
+    // A title that ends the previous finding still makes the next word a name.
+    expect(found('I met Ana Maria Mx Grief today.')).toEqual([
+      ['PERSON', 'Ana Maria Mx'],
+      ['PERSON', 'Grief'],
+    ]);
     expect(found('Hi, they call me Grief.')).toEqual([['PERSON', 'Grief']]);
     expect(found('Grief comes and goes. I call it grief.')).toEqual([]);
   });
@@ -183,6 +191,16 @@ describe('scanText', () => {
       ['PERSON', 'Daniel Schmidt'],
     ]);
     expect(found('We moved here from Rotterdam last year.')).toEqual([['LOCATION', 'Rotterdam']]);
+  });
+});
+
+describe('tokenize', () => {
+  it('ends the last word at the end of the text, after a longer text was read', () => {
+    tokenize('Annabelle Smithsonian-Whitfield');
+    const { tokens } = tokenize('Anna');
+    expect(tokens.length).toBe(1);
+    expect([tokens.at(0).start, tokens.at(0).end]).toEqual([0, 4]);
+    expect(tokens.is(0, 'anna')).toBe(true);
   });
 });
 
@@ -245,7 +263,7 @@ describe('records', () => {
   });
 
   it('scans own fields only, and a field whose key is empty', () => {
-    const record = Object.assign(Object.create({ inherited: 'SSN 078-05-1120' }), {
+    const record = Object.assign(Object.create({ inherited: 'SSN 412-67-8901' }), {
       note: 'my SSN is 536-22-1234',
       '': 'mail ana@example.org',
     }) as Record<string, unknown>;
@@ -253,6 +271,18 @@ describe('records', () => {
       ['note', 'US_SSN'],
       ['', 'EMAIL_ADDRESS'],
     ]);
+  });
+
+  it('names fields under an empty key with a leading dot, and redacts them in place', () => {
+    const record = { '': { note: 'mail ana@example.org', '': 'SSN 536-22-1234' } };
+    const findings = scanRecord(record);
+    expect(findings.map((f) => [f.field, f.entityType])).toEqual([
+      ['.note', 'EMAIL_ADDRESS'],
+      ['.', 'US_SSN'],
+    ]);
+    expect(redactRecord(record, findings, 'redact')).toEqual({
+      '': { note: 'mail [EMAIL_ADDRESS]', '': 'SSN [US_SSN]' },
+    });
   });
 
   it('reads a flattened key by its last part ("patient.name" is a name column)', () => {

@@ -192,6 +192,9 @@ export function nameFindings(text: string, tokens = tokenize(text).tokens): Find
     if (!best) continue;
     findings.push(best.finding);
     i = best.last;
+    // The words inside a finding are passed over, but its last one may be a title that makes
+    // the next word a name ("Ana Maria Mx Grief").
+    if (CONTEXT_WORDS.kindsOf(tokens, i) & TITLE_WORD) title = i;
   }
   return findings;
 }
