@@ -75,9 +75,15 @@ export function structureScore(conversation: CanonicalConversation): number {
 const PLACEHOLDER =
   /\b(lorem ipsum|dolor sit amet|placeholder|todo|tbd|asdf+|qwerty|test(ing)? ?\d*|xxx+|n\/a|sample text|foo ?bar)\b/i;
 const LOREM = /\b(lorem ipsum|dolor sit amet)\b/i;
-/** The filler that English also uses ("a pregnancy test", "my todo list"), every occurrence. */
+/**
+ * The filler that English also uses ("a pregnancy test", "my todo list"), every occurrence, as
+ * whole words of any script ("Testé" is not "test").
+ */
 const FILLER_WORDS =
-  /\b(placeholder|todo|tbd|asdf+|qwerty|test(ing)? ?\d*|xxx+|n\/a|sample text|foo ?bar)\b/gi;
+  /(?<![\p{L}\p{N}])(placeholder|todo|tbd|asdf+|qwerty|test(ing)? ?\d*|xxx+|n\/a|sample text|foo ?bar)(?![\p{L}\p{N}])/giu;
+/** The words a placeholder is framed in: "This is just a test message", "TODO: write the answer here". */
+const FRAME_WORDS =
+  /(?<![\p{L}\p{N}])(this|is|it'?s|just|only|a|an|the|message|answer|response|reply|text|here|goes|write|fill|in|to|be|added|later|sample|dummy|question|post|entry)(?![\p{L}\p{N}])/giu;
 const URL = /https?:\/\/\S+/g;
 const PLACEHOLDER_MAX_CHARS = 200;
 
@@ -90,15 +96,17 @@ function letterCount(text: string): number {
 
 /**
  * Placeholder text: lorem ipsum anywhere in it, or filler words ("TODO", "test 123", "n/a",
- * "sample text") that make up most of its letters. A message that uses one of them as English
- * ("I failed my maths test and I feel awful") is not: test anxiety, drug tests and pregnancy tests
- * are everyday subjects of counselling.
+ * "sample text") that, with the words placeholders are framed in ("This is a test message",
+ * "Answer: TBD"), make up most of its letters. A message that uses one of them as English ("I
+ * failed my maths test and I feel awful") is not: test anxiety, drug tests and pregnancy tests are
+ * everyday subjects of counselling.
  */
 export function isPlaceholder(content: string): boolean {
   if (content.length > PLACEHOLDER_MAX_CHARS || !PLACEHOLDER.test(content)) return false;
   if (LOREM.test(content)) return true;
   const rest = content.replace(FILLER_WORDS, '');
-  return letterCount(rest) * 2 < letterCount(content);
+  if (rest.length === content.length) return false;
+  return letterCount(rest.replace(FRAME_WORDS, '')) * 2 < letterCount(content);
 }
 
 /** What one pass over a text finds: tokens, tokens that are words, the longest run of one character. */

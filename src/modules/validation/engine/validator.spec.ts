@@ -192,17 +192,31 @@ describe('DatasetValidator quality', () => {
   it('takes filler for a placeholder only when it is most of the message', () => {
     for (const filler of ['TODO', 'test', 'test 123', 'testing testing 1 2 3', 'n/a', 'TBD.'])
       expect([filler, isPlaceholder(filler)]).toEqual([filler, true]);
-    expect(isPlaceholder('Sample text here')).toBe(true);
-    expect(isPlaceholder('Lorem ipsum dolor sit amet, consectetur adipiscing elit.')).toBe(true);
+    for (const framed of [
+      'Sample text here',
+      'Lorem ipsum dolor sit amet, consectetur adipiscing elit.',
+      'This is a test.',
+      'This is just a test answer',
+      'this is a test message!!',
+      'TODO: write the answer here',
+      'TODO: fill in',
+      'Answer: TBD',
+    ])
+      expect([framed, isPlaceholder(framed)]).toEqual([framed, true]);
     for (const english of [
       'I failed my maths test today and I feel awful.',
       'My pregnancy test came back positive and I am scared.',
       'I wrote a todo list to get through the day.',
       'The drug test at work is on Friday.',
+      'This is a test of my patience, every single day.',
     ]) {
       expect([english, isPlaceholder(english)]).toEqual([english, false]);
       expect(messageContentScore(english, 'user')).toBe(1);
     }
+    // Letters of every script count (the Chinese, "I feel very sad today", is most of the
+    // message), and a filler word must be a whole word.
+    expect(isPlaceholder('test 我今天很难过')).toBe(false);
+    expect(isPlaceholder('Testé.')).toBe(false);
   });
 
   it('scores structure by turns, alternation and both roles', () => {
