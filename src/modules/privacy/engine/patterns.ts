@@ -1,7 +1,7 @@
 import { isIPv6 } from 'node:net';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { ibanValid, ipv4Valid, luhnValid, ssnValid, vinValid } from './checksums';
 import { boosted, hasContext } from './context';
+import { phoneValid } from './phones';
 import type { EntityType, Finding } from './entities';
 import {
   AGE_LIKE,
@@ -95,10 +95,7 @@ function phoneScore(match: string): number | null {
   const international = main.startsWith('+') || main.startsWith('00');
   const national = digits.length === 10 || (digits.length === 11 && digits.startsWith('1'));
   if (!international && !national) return 0.3;
-  const phone = international
-    ? parsePhoneNumberFromString('+' + main.replace(/^(\+|00)/, ''))
-    : parsePhoneNumberFromString(main, { defaultCountry: 'US', extract: false });
-  return phone?.isValid() ? 0.7 : 0.3;
+  return phoneValid(main, digits) ? 0.7 : 0.3;
 }
 
 /**
