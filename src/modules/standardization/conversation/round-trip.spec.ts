@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { CanonicalConversation } from './canonical';
 import { type Converted, Standardizer } from './standardizer';
 import { TARGET_FORMATS, toTarget } from './targets';
-import { normalizeText } from './text-normalization';
+import { isPlainText, normalizeText } from './text-normalization';
 
 /** Text as standardization stores it (normalization is applied on the way in). */
 const content = fc
@@ -56,5 +56,20 @@ describe('normalizeText', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('is skipped (isPlainText) only for text it would leave as it is', () => {
+    const spacing = fc.constantFrom(' ', '\n', 'a', 'B', '.', '\t', 'é', '\r', '\u00a0');
+    for (const unit of [tricky, spacing])
+      fc.assert(
+        fc.property(fc.string({ unit, maxLength: 12 }), (text) => {
+          if (isPlainText(text)) expect(normalizeText(text)).toEqual({ text, repaired: false });
+        }),
+        { numRuns: 3000 },
+      );
+    for (const text of ['a  b', 'a \nb', 'a\n\n\nb', ' a', 'a\n', 'tab\there', 'café'])
+      expect([text, isPlainText(text)]).toEqual([text, false]);
+    for (const text of ['a b', 'a\nb', 'a\n\nb', 'plain text.', ''])
+      expect([text, isPlainText(text)]).toEqual([text, true]);
   });
 });

@@ -15,6 +15,9 @@ export function normalizeText(text: string): { text: string; repaired: boolean }
  * spacing (the common case, answered without building a result).
  */
 export function isPlainText(text: string): boolean {
+  // One pass answers the common case: no character and no pair of spacing characters that
+  // either test below looks for.
+  if (!NOT_PLAIN_OR_DOUBLE_SPACE.test(text)) return !spaceAtEdge(text);
   return !NOT_PLAIN.test(text) && !oddSpacing(text);
 }
 
@@ -58,13 +61,20 @@ const SPECIAL_SPACE =
   /[\r\t\u00A0\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/;
 
 const DOUBLE_SPACE = /[ \n][ \n]/;
+/** NOT_PLAIN or DOUBLE_SPACE, in one pass over the text. */
+const NOT_PLAIN_OR_DOUBLE_SPACE = /[^\x20-\x7E\n]|[ \n][ \n]/;
 
-/** Spacing the rules below would change (checked cheaply first: most text has none). */
-function oddSpacing(text: string): boolean {
+/** Whether the text starts or ends with a space or a line break. */
+function spaceAtEdge(text: string): boolean {
   if (text.length === 0) return false;
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);
-  if (first === 32 || first === 10 || last === 32 || last === 10) return true;
+  return first === 32 || first === 10 || last === 32 || last === 10;
+}
+
+/** Spacing the rules below would change (checked cheaply first: most text has none). */
+function oddSpacing(text: string): boolean {
+  if (spaceAtEdge(text)) return true;
   // Two spacing characters in a row (also a legitimate paragraph break): then look closer.
   return DOUBLE_SPACE.test(text) && / {2}| \n|\n |\n{3}/.test(text);
 }
