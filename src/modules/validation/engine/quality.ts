@@ -81,9 +81,14 @@ const LOREM = /\b(lorem ipsum|dolor sit amet)\b/i;
  */
 const FILLER_WORDS =
   /(?<![\p{L}\p{N}])(placeholder|todo|tbd|asdf+|qwerty|test(ing)? ?\d*|xxx+|n\/a|sample text|foo ?bar)(?![\p{L}\p{N}])/giu;
-/** The words a placeholder is framed in: "This is just a test message", "TODO: write the answer here". */
-const FRAME_WORDS =
-  /(?<![\p{L}\p{N}])(this|is|it'?s|just|only|a|an|the|message|answer|response|reply|text|here|goes|write|fill|in|to|be|added|later|sample|dummy|question|post|entry)(?![\p{L}\p{N}])/giu;
+/**
+ * The stock phrasings of a placeholder, as the whole message: "This is just a test message",
+ * "Testing, please ignore"; "TODO: write the answer here", "Answer: TBD".
+ */
+const PLACEHOLDER_PHRASE =
+  /^\s*(?:(?:this is|it'?s) )?(?:just |only )?(?:an? )?(?:test(?:ing)?|sample|dummy|placeholder)(?: (?:message|answer|response|reply|text|post|entry|question|data))?(?:[\s,.!-]*(?:please |pls |plz )?ignore(?: this| it| me)?)?[\s.!]*$/i;
+const PLACEHOLDER_LABEL =
+  /^\s*(?:todo|tbd|fixme|placeholder)\s*[:\-\u2013]|^[^:\n]{1,30}:\s*(?:todo|tbd|n\/a|placeholder|test)[\s.!]*$/i;
 const URL = /https?:\/\/\S+/g;
 const PLACEHOLDER_MAX_CHARS = 200;
 
@@ -95,18 +100,20 @@ function letterCount(text: string): number {
 }
 
 /**
- * Placeholder text: lorem ipsum anywhere in it, or filler words ("TODO", "test 123", "n/a",
- * "sample text") that, with the words placeholders are framed in ("This is a test message",
- * "Answer: TBD"), make up most of its letters. A message that uses one of them as English ("I
- * failed my maths test and I feel awful") is not: test anxiety, drug tests and pregnancy tests are
- * everyday subjects of counselling.
+ * Placeholder text: lorem ipsum anywhere in it; filler words ("TODO", "test 123", "n/a", "sample
+ * text") that make up most of its letters; or a placeholder's stock phrasing as the whole message
+ * ("This is a test message", "Testing, please ignore", "Answer: TBD"). A message that uses one of
+ * them as English ("I failed my maths test and I feel awful", "Is this a test of my faith?", "The
+ * date is TBD") is not: test anxiety, drug tests and pregnancy tests are everyday subjects of
+ * counselling.
  */
 export function isPlaceholder(content: string): boolean {
   if (content.length > PLACEHOLDER_MAX_CHARS || !PLACEHOLDER.test(content)) return false;
   if (LOREM.test(content)) return true;
   const rest = content.replace(FILLER_WORDS, '');
   if (rest.length === content.length) return false;
-  return letterCount(rest.replace(FRAME_WORDS, '')) * 2 < letterCount(content);
+  if (letterCount(rest) * 2 < letterCount(content)) return true;
+  return PLACEHOLDER_PHRASE.test(content) || PLACEHOLDER_LABEL.test(content);
 }
 
 /** What one pass over a text finds: tokens, tokens that are words, the longest run of one character. */

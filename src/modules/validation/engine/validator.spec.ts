@@ -198,7 +198,11 @@ describe('DatasetValidator quality', () => {
       'This is a test.',
       'This is just a test answer',
       'this is a test message!!',
+      'TEST MESSAGE PLEASE IGNORE',
+      'Testing, please ignore',
+      'test reply pls ignore',
       'TODO: write the answer here',
+      'TODO: add therapist answer',
       'TODO: fill in',
       'Answer: TBD',
     ])
@@ -213,6 +217,21 @@ describe('DatasetValidator quality', () => {
       expect([english, isPlaceholder(english)]).toEqual([english, false]);
       expect(messageContentScore(english, 'user')).toBe(1);
     }
+    // Short questions and statements about a test or an open date are messages, not filler.
+    for (const short of [
+      'Is this a test?',
+      "It's the test.",
+      'The test is here',
+      'Is the test today?',
+      'The test is in an hour',
+      'Is this a test from God?',
+      'The answer is TBD',
+      'The date is TBD',
+      'It is just a test, right?',
+      // A filler word must be a whole word ("Testé" is not "test").
+      'This is a Testé',
+    ])
+      expect([short, isPlaceholder(short)]).toEqual([short, false]);
     // Letters of every script count (the Chinese, "I feel very sad today", is most of the
     // message), and a filler word must be a whole word.
     expect(isPlaceholder('test 我今天很难过')).toBe(false);
