@@ -72,7 +72,7 @@ export function structureScore(conversation: CanonicalConversation): number {
 }
 
 /** Filler words and phrases; one test decides whether a message needs a closer look. */
-const PLACEHOLDER =
+export const PLACEHOLDER =
   /\b(lorem ipsum|dolor sit amet|placeholder|todo|tbd|asdf+|qwerty|test(ing)? ?\d*|xxx+|n\/a|sample text|foo ?bar)\b/i;
 const LOREM = /\b(lorem ipsum|dolor sit amet)\b/i;
 /**
@@ -121,6 +121,11 @@ export interface TextShape {
   tokens: number;
   words: number;
   longestRun: number;
+  /**
+   * Whether the text may hold filler (see `mayHoldFiller`): false means the placeholder check
+   * would find none, so it need not run.
+   */
+  filler: boolean;
 }
 
 /** Character classes (bits), one entry per UTF-16 code unit. */
@@ -128,6 +133,8 @@ const SEPARATOR = 1; // space, tab, line break: ends a token
 const LETTER = 2; // counts towards a token being a word: letters of any script, ' and -
 const WORD_CHAR = 4; // part of a hashed word: ASCII letters and digits, and everything from U+00C0
 const UPPER = 8; // A-Z, lower-cased for word hashes
+const NOT_ASCII = 16; // U+0080 and up
+const PREFIX_START = 32; // t, a or x in either case: test..., asdf..., xxx... (see fillerWord)
 const CHAR_CLASS = new Uint8Array(0x10000);
 for (let code = 0; code < 0x10000; code++) {
   const upper = code >= 65 && code <= 90;
@@ -140,7 +147,75 @@ for (let code = 0; code < 0x10000; code++) {
     (code === 32 || code === 9 || code === 10 || code === 13 ? SEPARATOR : 0) |
     (upper || lower || code === 39 || code === 45 || wide ? LETTER : 0) |
     (upper || lower || digit || code >= 0xc0 ? WORD_CHAR : 0) |
-    (upper ? UPPER : 0);
+    (upper ? UPPER : 0) |
+    (code >= 0x80 ? NOT_ASCII : 0) |
+    ((upper || lower) && 'tax'.includes(String.fromCharCode(code | 32)) ? PREFIX_START : 0);
+}
+
+/**
+ * Whether the word text[start..end) (letters and digits of ASCII: a text with other characters
+ * is left to the placeholder check) could begin a match of PLACEHOLDER. Every alternative of
+ * PLACEHOLDER starts with an ASCII letter after a word boundary, so in ASCII text a match starts
+ * where a word starts, and that word is one of these or begins with "asdf", "test" or "xxx"
+ * ("n" is the n of "n/a"; "foo" and "foobar" both forms of "foo ?bar").
+ */
+function fillerWord(text: Uint16Array, start: number, end: number): boolean {
+  const length = end - start;
+  if (length >= 3 && startsWith(text, start, 'xxx')) return true;
+  if (length >= 4 && (startsWith(text, start, 'test') || startsWith(text, start, 'asdf')))
+    return true;
+  switch (length) {
+    case 1:
+      return (text[start] | 32) === 110; // n
+    case 3:
+      return startsWith(text, start, 'tbd') || startsWith(text, start, 'foo');
+    case 4:
+      return startsWith(text, start, 'todo');
+    case 5:
+      return startsWith(text, start, 'lorem') || startsWith(text, start, 'dolor');
+    case 6:
+      return (
+        startsWith(text, start, 'qwerty') ||
+        startsWith(text, start, 'sample') ||
+        startsWith(text, start, 'foobar')
+      );
+    case 11:
+      return startsWith(text, start, 'placeholder');
+    default:
+      return false;
+  }
+}
+
+/** Bits by the lower-case word hash (top 5 bits: entry, low 5 bits: bit) of the fixed filler words. */
+const FILLER_HASHES = new Uint32Array(32);
+for (const filler of [
+  'n',
+  'tbd',
+  'foo',
+  'todo',
+  'lorem',
+  'dolor',
+  'qwerty',
+  'sample',
+  'foobar',
+  'placeholder',
+]) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < filler.length; i++) hash = Math.imul(hash ^ filler.charCodeAt(i), 0x01000193);
+  FILLER_HASHES[(hash >>> 27) & 31] |= 1 << hash;
+}
+/** The second letter of test..., asdf... and xxx... by the first (lower-case) letter. */
+const SECOND = new Uint8Array(128);
+SECOND[116] = 101; // t: e
+SECOND[97] = 115; // a: s
+SECOND[120] = 120; // x: x
+
+/** Whether text[start..] begins with `lower` (lower-case ASCII letters), in either case. */
+function startsWith(text: Uint16Array, start: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    if ((text[start + i] | 32) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Only the start of a long message is examined: enough to judge it, and the cost stays flat. */
@@ -167,7 +242,7 @@ export function messageContentScore(
   const wanted = role === 'assistant' ? 40 : role === 'user' ? 15 : 10;
   const length = Math.min(1, content.length / wanted);
   let cleanliness = 1;
-  if (isPlaceholder(content)) cleanliness -= 0.6;
+  if (shape.filler && isPlaceholder(content)) cleanliness -= 0.6;
   if (shape.longestRun >= 6 && !/^[\s.\-_=*]+$/.test(content)) cleanliness -= 0.3;
   if (content.includes('://')) {
     const urls = content.match(URL);
@@ -364,15 +439,20 @@ export function scanConversation(conversation: CanonicalConversation): Conversat
     let previous = -1;
     let tokenLength = 0;
     let tokenLetters = 0;
+    let seen = 0;
+    let filler = false;
     let i = 0;
     while (i < scanned) {
       let code = text[i];
       let kind = CHAR_CLASS[code];
-      if (kind & WORD_CHAR && words.length < SHINGLE_WORDS) {
+      if (kind & WORD_CHAR) {
+        const start = i;
+        const first = code;
         let word = 0x811c9dc5;
         do {
           a = Math.imul(a ^ code, 0x01000193);
           b = Math.imul(b ^ code, 0x0100019d);
+          seen |= kind;
           if (code === previous) {
             if (++run > longestRun) longestRun = run;
           } else {
@@ -386,11 +466,20 @@ export function scanConversation(conversation: CanonicalConversation): Conversat
           code = text[i];
           kind = CHAR_CLASS[code];
         } while (kind & WORD_CHAR);
-        words.push(word >>> 0);
+        if (words.length < SHINGLE_WORDS) words.push(word | 0);
+        // Words that may be filler, by their hash or their first two letters, are checked.
+        if (
+          (FILLER_HASHES[(word >>> 27) & 31] & (1 << word) ||
+            (CHAR_CLASS[first] & PREFIX_START && (text[start + 1] | 32) === SECOND[first | 32])) &&
+          !filler
+        ) {
+          filler = fillerWord(text, start, i);
+        }
         continue;
       }
       a = Math.imul(a ^ code, 0x01000193);
       b = Math.imul(b ^ code, 0x0100019d);
+      seen |= kind;
       if (code === previous) {
         if (++run > longestRun) longestRun = run;
       } else {
@@ -424,7 +513,13 @@ export function scanConversation(conversation: CanonicalConversation): Conversat
       tokens++;
       if (tokenLetters * 2 >= tokenLength) wordTokens++;
     }
-    shapes.push({ tokens, words: wordTokens, longestRun: scanned === 0 ? 0 : longestRun });
+    shapes.push({
+      tokens,
+      words: wordTokens,
+      longestRun: scanned === 0 ? 0 : longestRun,
+      // Text past the scanned part is not looked at: then the placeholder check decides.
+      filler: filler || (seen & NOT_ASCII) !== 0 || scanned < length,
+    });
   }
   return { key: { high: a >>> 0, low: b >>> 0 }, words, shapes };
 }

@@ -1,4 +1,12 @@
-import { isPlaceholder, messageContentScore, qualityLevel, scanConversation } from './quality';
+import fc from 'fast-check';
+import {
+  isPlaceholder,
+  messageContentScore,
+  PLACEHOLDER,
+  qualityLevel,
+  scanConversation,
+  type TextShape,
+} from './quality';
 import { type Converted, Standardizer } from '../../standardization/conversation/standardizer';
 import { DatasetValidator, type ValidationOptions } from './validator';
 
@@ -347,6 +355,134 @@ describe('scanConversation', () => {
       );
     });
     expect(scan.words).toHaveLength(48);
+  });
+});
+
+describe('the placeholder gate of the scan', () => {
+  const shapeOf = (text: string): TextShape =>
+    scanConversation({
+      conversationId: 'c',
+      source: 'test',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      metadata: {},
+      messages: [{ role: 'user', content: text }],
+    }).shapes[0]!;
+
+  it('lets every text the placeholder pattern matches through, and skips plain English', () => {
+    for (const filler of [
+      'TODO',
+      'n/a',
+      'N/A.',
+      'asdfff',
+      'xxxxx',
+      'Testing123',
+      'test 4',
+      'ok foo bar',
+      'FooBar',
+      'see: Lorem ipsum',
+      'PLACEHOLDER',
+      '(tbd)',
+      'QWERTY keyboard',
+      'Sample text',
+      'dolor sit amet',
+    ]) {
+      expect([filler, PLACEHOLDER.test(filler), shapeOf(filler).filler]).toEqual([
+        filler,
+        true,
+        true,
+      ]);
+    }
+    for (const english of [
+      'I have been feeling anxious about my exams and I cannot sleep.',
+      'Today was hard; I told my sister about it and she listened.',
+      'Tell me more about what happened at the station.',
+      'Ask yourself what you need right now, and take it slowly.',
+    ])
+      expect([english, shapeOf(english).filler]).toEqual([english, false]);
+    // Text the scan does not read as ASCII words is left to the pattern.
+    expect(shapeOf('I feel très tired').filler).toBe(true);
+  });
+
+  it('never hides a text the placeholder pattern matches (property)', () => {
+    const pieces = [
+      'lorem ipsum',
+      'Lorem Ipsum',
+      'lorem',
+      'ipsum',
+      'dolor sit amet',
+      'dolor',
+      'placeholder',
+      'placeholders',
+      'todo',
+      'TODO',
+      'todos',
+      'tbd',
+      'TBD',
+      'asdf',
+      'asdfff',
+      'asd',
+      'qwerty',
+      'test',
+      'Test',
+      'tests',
+      'testing',
+      'test1',
+      'testing42',
+      'xx',
+      'xxx',
+      'XXXX',
+      'n/a',
+      'N/A',
+      'n',
+      'a',
+      'sample text',
+      'sample',
+      'text',
+      'foo bar',
+      'foobar',
+      'foo',
+      'bar',
+      'to',
+      'the',
+      'tell',
+      'ask',
+      'today',
+      'feel',
+      'I',
+      ' ',
+      ' ',
+      ' ',
+      '\n',
+      '\t',
+      ',',
+      '.',
+      '/',
+      '_',
+      '-',
+      "'",
+      '1',
+      '42',
+      ':',
+      '(',
+      ')',
+      'é',
+      '’',
+      '😀',
+      '\u00a0',
+      'Testé',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join('').slice(0, 200);
+        const shape = shapeOf(text);
+        if (PLACEHOLDER.test(text)) expect(shape.filler).toBe(true);
+        // And so the score is the same as when the placeholder check always runs.
+        expect(messageContentScore(text, 'user', shape)).toBe(
+          messageContentScore(text, 'user', { ...shape, filler: true }),
+        );
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
 
