@@ -9,6 +9,7 @@ import {
 } from './quality';
 import { type Converted, Standardizer } from '../../standardization/conversation/standardizer';
 import { DatasetValidator, type ValidationOptions } from './validator';
+import { contentConversationId } from '../../standardization/conversation/conversation-id';
 
 const chat = (...turns: [string, string][]) => ({
   messages: turns.map(([role, content]) => ({ role, content })),
@@ -327,6 +328,23 @@ describe('DatasetValidator duplicates across id kinds', () => {
         message: 'duplicate of record 0',
       }),
     ]);
+  });
+
+  it("lists a duplicate without an id under the id derived from its content, as the original's", () => {
+    const other = {
+      messages: [
+        { role: 'user', content: 'I keep arguing with my partner about money.' },
+        { role: 'assistant', content: 'What happens in you when those arguments start?' },
+      ],
+    };
+    const report = validate([{ id: 'given-1', ...good }, good, other, good, other]);
+    const ids = report.quality!.conversations.map((c) => c.conversationId);
+    const derived = (record: object) =>
+      contentConversationId(
+        (new Standardizer().convert(record, 0) as Converted).conversation.messages,
+      );
+    expect(ids).toEqual(['given-1', derived(good), derived(other), derived(good), derived(other)]);
+    expect(ids[1]).not.toBe(ids[2]);
   });
 });
 
