@@ -424,14 +424,21 @@ export function scanConversation(conversation: CanonicalConversation): Conversat
   let b = 0x050c5d1f;
   const words: number[] = [];
   const shapes: (TextShape | null)[] = [];
-  for (const message of conversation.messages) {
+  // All the texts are copied at once (a copy per message cost more than reading it), and each
+  // message is read from its offset.
+  const messages = conversation.messages;
+  let all = '';
+  for (let m = 0; m < messages.length; m++) all += messages[m].content;
+  const text = codeUnits(all);
+  let offset = 0;
+  for (const message of messages) {
     const role = message.role.charCodeAt(0);
     a = Math.imul(a ^ role, 0x01000193);
     b = Math.imul(b ^ role, 0x0100019d);
     const length = message.content.length;
-    const text = codeUnits(message.content);
     const scored = message.role !== 'system';
-    const scanned = scored ? Math.min(length, SHAPE_CHARS) : 0;
+    const scanned = offset + (scored ? Math.min(length, SHAPE_CHARS) : 0);
+    const end = offset + length;
     let tokens = 0;
     let wordTokens = 0;
     let longestRun = 1;
@@ -441,7 +448,7 @@ export function scanConversation(conversation: CanonicalConversation): Conversat
     let tokenLetters = 0;
     let seen = 0;
     let filler = false;
-    let i = 0;
+    let i = offset;
     while (i < scanned) {
       let code = text[i];
       let kind = CHAR_CLASS[code];
@@ -499,12 +506,13 @@ export function scanConversation(conversation: CanonicalConversation): Conversat
       }
       i++;
     }
-    for (; i < length; i++) {
+    for (; i < end; i++) {
       a = Math.imul(a ^ text[i], 0x01000193);
       b = Math.imul(b ^ text[i], 0x0100019d);
     }
     a = Math.imul(a ^ 0xffff, 0x01000193);
     b = Math.imul(b ^ 0xffff, 0x0100019d);
+    offset = end;
     if (!scored) {
       shapes.push(null);
       continue;
@@ -516,9 +524,9 @@ export function scanConversation(conversation: CanonicalConversation): Conversat
     shapes.push({
       tokens,
       words: wordTokens,
-      longestRun: scanned === 0 ? 0 : longestRun,
+      longestRun: length === 0 ? 0 : longestRun,
       // Text past the scanned part is not looked at: then the placeholder check decides.
-      filler: filler || (seen & NOT_ASCII) !== 0 || scanned < length,
+      filler: filler || (seen & NOT_ASCII) !== 0 || scanned < end,
     });
   }
   return { key: { high: a >>> 0, low: b >>> 0 }, words, shapes };
