@@ -197,12 +197,11 @@ function readTurns(
       }
     }
     const original = roleKey === undefined ? undefined : record[roleKey];
+    const content = contentKey === undefined ? undefined : record[contentKey];
+    // The turn's place is spelled out only for an error.
     const message: CanonicalMessage = {
-      role: role(original, roles, `${field}[${i}]`),
-      content: contentText(
-        contentKey === undefined ? undefined : record[contentKey],
-        `${field}[${i}]`,
-      ),
+      role: canonicalRole(original, roles) ?? role(original, roles, `${field}[${i}]`),
+      content: typeof content === 'string' ? content : contentText(content, `${field}[${i}]`),
     };
     const timestamp = timestampKey === undefined ? undefined : isoTime(record[timestampKey]);
     if (timestamp) message.timestamp = timestamp;
