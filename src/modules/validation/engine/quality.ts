@@ -122,8 +122,9 @@ export interface TextShape {
   words: number;
   longestRun: number;
   /**
-   * Whether the text may hold filler (see `mayHoldFiller`): false means the placeholder check
-   * would find none, so it need not run.
+   * Whether the text may hold filler (a word that could start a PLACEHOLDER match, see
+   * `fillerWord`, or characters the scan does not read as ASCII words): false means the
+   * placeholder check would find none, so it need not run.
    */
   filler: boolean;
 }
