@@ -200,7 +200,7 @@ function readTurns(
     const content = contentKey === undefined ? undefined : record[contentKey];
     // The turn's place is spelled out only for an error.
     const message: CanonicalMessage = {
-      role: canonicalRole(original, roles) ?? role(original, roles, `${field}[${i}]`),
+      role: canonicalRole(original, roles) || role(original, roles, `${field}[${i}]`),
       content: typeof content === 'string' ? content : contentText(content, `${field}[${i}]`),
     };
     const timestamp = timestampKey === undefined ? undefined : isoTime(record[timestampKey]);
