@@ -112,13 +112,6 @@ export class DatasetValidator {
   private readonly errorsByCode: Partial<Record<IssueCode, number>> = {};
   private readonly seenIds = new Map<string, number>();
   private readonly seenContent = new NumberTable();
-  /** The record being checked: the first record with the same content, or -1 (see duplicateOf). */
-  private contentTwin = -1;
-  /**
-   * Ids derived from content, by the first record with that content, when every conversation's
-   * id is listed: a duplicate's id is its original's, and hashing it again would cost as much.
-   */
-  private readonly derivedIds = new Map<number, string>();
   private readonly nearDuplicates = new NearDuplicates();
   private readonly conversations: ConversationQuality[] = [];
   private readonly keepConversations: boolean;
@@ -211,7 +204,7 @@ export class DatasetValidator {
         code: 'duplicate-conversation',
         field: 'conversationId',
         message: `duplicate of record ${duplicateOf}`,
-        value: shownValue(this.idOf(result)),
+        value: shownValue(conversationIdOf(result)),
       });
     }
     if (this.quality) this.score(result, scan, index, duplicateOf !== undefined);
@@ -403,7 +396,6 @@ export class DatasetValidator {
     }
     const byContent = this.seenContent.getPair(key.high, key.low);
     if (byContent === -1) this.seenContent.setPair(key.high, key.low, index);
-    this.contentTwin = byContent;
     if (byId !== -1) return byId;
     return byContent === -1 ? undefined : byContent;
   }
@@ -434,28 +426,12 @@ export class DatasetValidator {
     if (this.keepConversations) {
       this.conversations.push({
         index,
-        conversationId: this.idOf(converted),
+        conversationId: conversationIdOf(converted),
         score,
         level,
         parts: { structure, content, duplicates, completeness },
       });
     }
-  }
-
-  /**
-   * The conversation's id, derived from its content when the source had none (see deriveIds):
-   * the same as its first record's with that content.
-   */
-  private idOf(converted: Converted): string {
-    if (!converted.derivedId) return converted.conversation.conversationId;
-    if (!this.keepConversations) return contentConversationId(converted.conversation.messages);
-    const first = this.contentTwin === -1 ? converted.index : this.contentTwin;
-    let id = this.derivedIds.get(first);
-    if (id === undefined) {
-      id = contentConversationId(converted.conversation.messages);
-      this.derivedIds.set(first, id);
-    }
-    return id;
   }
 
   private datasetQuality(): NonNullable<ValidationReport['quality']> {
@@ -475,6 +451,11 @@ export class DatasetValidator {
       conversations: this.conversations,
     };
   }
+}
+
+/** The conversation's id, derived from its content when the source had none (see deriveIds). */
+function conversationIdOf({ conversation, derivedId }: Converted): string {
+  return derivedId ? contentConversationId(conversation.messages) : conversation.conversationId;
 }
 
 /** Whether some message has text that String.trim keeps (then its record is not blank). */
