@@ -402,9 +402,19 @@ function mix(value: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/**
+ * Conversations with more text than this are copied a message at a time (see scanConversation):
+ * joining them would cost memory, and the copy per message costs nothing next to reading them.
+ */
+const JOINED_MAX = 1 << 16;
+const units0 = new Uint16Array(0);
+
 /** What one pass over a conversation's text gives the checks. */
 export interface ConversationScan {
-  /** 64-bit content key (two FNV-1a variants over roles and texts) for exact duplicates. */
+  /**
+   * 64-bit content key (two FNV-1a variants over each message's role, length and text) for
+   * exact duplicates.
+   */
   key: { high: number; low: number };
   /**
    * Hashes of the first 48 words (letters and digits, lower-cased) of the non-system turns: they
@@ -426,17 +436,26 @@ export function scanConversation(conversation: CanonicalConversation): Conversat
   const words: number[] = [];
   const shapes: (TextShape | null)[] = [];
   // All the texts are copied at once (a copy per message cost more than reading it), and each
-  // message is read from its offset.
+  // message is read from its offset; texts too long to join into one string are copied one by one.
   const messages = conversation.messages;
+  let total = 0;
+  for (let m = 0; m < messages.length; m++) total += messages[m].content.length;
+  const joined = total <= JOINED_MAX;
   let all = '';
-  for (let m = 0; m < messages.length; m++) all += messages[m].content;
-  const text = codeUnits(all);
+  if (joined) for (let m = 0; m < messages.length; m++) all += messages[m].content;
+  let text = joined ? codeUnits(all) : units0;
   let offset = 0;
   for (const message of messages) {
+    // Each message's role and length come before its text, so no text can pass for the end of
+    // one message and the start of another ("ab" + "cd" is not "ab\uFFFFacd").
     const role = message.role.charCodeAt(0);
-    a = Math.imul(a ^ role, 0x01000193);
-    b = Math.imul(b ^ role, 0x0100019d);
     const length = message.content.length;
+    a = Math.imul(Math.imul(a ^ role, 0x01000193) ^ length, 0x01000193);
+    b = Math.imul(Math.imul(b ^ role, 0x0100019d) ^ length, 0x0100019d);
+    if (!joined) {
+      text = codeUnits(message.content);
+      offset = 0;
+    }
     const scored = message.role !== 'system';
     const scanned = offset + (scored ? Math.min(length, SHAPE_CHARS) : 0);
     const end = offset + length;

@@ -349,6 +349,43 @@ describe('DatasetValidator duplicates across id kinds', () => {
 });
 
 describe('scanConversation', () => {
+  const conversationOf = (
+    ...messages: { role: 'system' | 'user' | 'assistant'; content: string }[]
+  ) => ({
+    conversationId: 'c',
+    source: 'test',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    metadata: {},
+    messages,
+  });
+
+  it('keys messages by role, length and text, so text cannot pass for a message boundary', () => {
+    const two = conversationOf(
+      { role: 'user', content: 'ab' },
+      { role: 'assistant', content: 'cd' },
+    );
+    const one = conversationOf({ role: 'user', content: 'ab\uFFFFacd' });
+    expect(scanConversation(one).key).not.toEqual(scanConversation(two).key);
+    const report = validate([{ messages: two.messages }, { messages: one.messages }]);
+    expect(report.errors.map((error) => error.code)).not.toContain('duplicate-conversation');
+  });
+
+  it('reads a conversation too long to copy at once message by message, alike', () => {
+    const huge = 'x'.repeat(2 ** 16 + 1);
+    const turns = [
+      { role: 'user' as const, content: 'I cannot sleep before exams.' },
+      { role: 'assistant' as const, content: 'What goes through your mind at night?' },
+    ];
+    const small = scanConversation(conversationOf(...turns));
+    const long = scanConversation(conversationOf({ role: 'system', content: huge }, ...turns));
+    expect(long.shapes).toEqual([null, ...small.shapes]);
+    expect(long.words).toEqual(small.words);
+    const changed = `${huge.slice(0, -1)}y`;
+    expect(
+      scanConversation(conversationOf({ role: 'system', content: changed }, ...turns)).key,
+    ).not.toEqual(long.key);
+  });
+
   it('gives each message the same shape as scoring it on its own', () => {
     const conversation = {
       conversationId: 'c',
