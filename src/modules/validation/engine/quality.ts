@@ -129,13 +129,31 @@ export interface TextShape {
   filler: boolean;
 }
 
+/**
+ * The words a PLACEHOLDER match can start with, in ASCII text: these whole words ("n" is the n
+ * of "n/a"; "foo" and "foobar" are both forms of "foo ?bar"), or words beginning with a prefix.
+ */
+const FILLER_EXACT = [
+  'n',
+  'tbd',
+  'foo',
+  'todo',
+  'lorem',
+  'dolor',
+  'qwerty',
+  'sample',
+  'foobar',
+  'placeholder',
+];
+const FILLER_PREFIXES = ['test', 'asdf', 'xxx'];
+
 /** Character classes (bits), one entry per UTF-16 code unit. */
 const SEPARATOR = 1; // space, tab, line break: ends a token
 const LETTER = 2; // counts towards a token being a word: letters of any script, ' and -
 const WORD_CHAR = 4; // part of a hashed word: ASCII letters and digits, and everything from U+00C0
 const UPPER = 8; // A-Z, lower-cased for word hashes
 const NOT_ASCII = 16; // U+0080 and up
-const PREFIX_START = 32; // t, a or x in either case: test..., asdf..., xxx... (see fillerWord)
+const PREFIX_START = 32; // the first letter of one of FILLER_PREFIXES, either case
 const CHAR_CLASS = new Uint8Array(0x10000);
 for (let code = 0; code < 0x10000; code++) {
   const upper = code >= 65 && code <= 90;
@@ -150,66 +168,35 @@ for (let code = 0; code < 0x10000; code++) {
     (upper || lower || digit || code >= 0xc0 ? WORD_CHAR : 0) |
     (upper ? UPPER : 0) |
     (code >= 0x80 ? NOT_ASCII : 0) |
-    ((upper || lower) && 'tax'.includes(String.fromCharCode(code | 32)) ? PREFIX_START : 0);
+    ((upper || lower) && FILLER_PREFIXES.some((prefix) => prefix.charCodeAt(0) === (code | 32))
+      ? PREFIX_START
+      : 0);
 }
 
 /**
  * Whether the word text[start..end) (letters and digits of ASCII: a text with other characters
  * is left to the placeholder check) could begin a match of PLACEHOLDER. Every alternative of
  * PLACEHOLDER starts with an ASCII letter after a word boundary, so in ASCII text a match starts
- * where a word starts, and that word is one of these or begins with "asdf", "test" or "xxx"
- * ("n" is the n of "n/a"; "foo" and "foobar" both forms of "foo ?bar").
+ * where a word starts, and that word is a FILLER_EXACT word or begins with a FILLER_PREFIXES one.
  */
 function fillerWord(text: Uint16Array, start: number, end: number): boolean {
   const length = end - start;
-  if (length >= 3 && startsWith(text, start, 'xxx')) return true;
-  if (length >= 4 && (startsWith(text, start, 'test') || startsWith(text, start, 'asdf')))
-    return true;
-  switch (length) {
-    case 1:
-      return (text[start] | 32) === 110; // n
-    case 3:
-      return startsWith(text, start, 'tbd') || startsWith(text, start, 'foo');
-    case 4:
-      return startsWith(text, start, 'todo');
-    case 5:
-      return startsWith(text, start, 'lorem') || startsWith(text, start, 'dolor');
-    case 6:
-      return (
-        startsWith(text, start, 'qwerty') ||
-        startsWith(text, start, 'sample') ||
-        startsWith(text, start, 'foobar')
-      );
-    case 11:
-      return startsWith(text, start, 'placeholder');
-    default:
-      return false;
-  }
+  return (
+    FILLER_PREFIXES.some((prefix) => length >= prefix.length && startsWith(text, start, prefix)) ||
+    FILLER_EXACT.some((word) => length === word.length && startsWith(text, start, word))
+  );
 }
 
-/** Bits by the lower-case word hash (top 5 bits: entry, low 5 bits: bit) of the fixed filler words. */
+/** Bits by the lower-case word hash (top 5 bits: entry, low 5 bits: bit) of FILLER_EXACT. */
 const FILLER_HASHES = new Uint32Array(32);
-for (const filler of [
-  'n',
-  'tbd',
-  'foo',
-  'todo',
-  'lorem',
-  'dolor',
-  'qwerty',
-  'sample',
-  'foobar',
-  'placeholder',
-]) {
+for (const filler of FILLER_EXACT) {
   let hash = 0x811c9dc5;
   for (let i = 0; i < filler.length; i++) hash = Math.imul(hash ^ filler.charCodeAt(i), 0x01000193);
   FILLER_HASHES[(hash >>> 27) & 31] |= 1 << hash;
 }
-/** The second letter of test..., asdf... and xxx... by the first (lower-case) letter. */
+/** The second letter of each of FILLER_PREFIXES by its first (lower-case) letter. */
 const SECOND = new Uint8Array(128);
-SECOND[116] = 101; // t: e
-SECOND[97] = 115; // a: s
-SECOND[120] = 120; // x: x
+for (const prefix of FILLER_PREFIXES) SECOND[prefix.charCodeAt(0)] = prefix.charCodeAt(1);
 
 /** Whether text[start..] begins with `lower` (lower-case ASCII letters), in either case. */
 function startsWith(text: Uint16Array, start: number, lower: string): boolean {
