@@ -1,6 +1,5 @@
 import type { CanonicalConversation } from '../../standardization/conversation/canonical';
 import { NumberTable } from './number-table';
-import { doubled } from '../../../common/typed-arrays';
 import { codeUnits } from '../../../common/code-units';
 
 export const QUALITY_LEVELS = [
@@ -282,20 +281,29 @@ export function completenessScore(conversation: CanonicalConversation): number {
  */
 export class NearDuplicates {
   private readonly bands = Array.from({ length: BANDS }, () => new NumberTable());
-  /** Every conversation's 16 minimums, one after another. */
-  private signatures = new Uint32Array(HASHES * 1024);
-  /** Per conversation and band: the next member of its bucket, or -1. */
-  private next = new Int32Array(BANDS * 1024);
-  /** Per bucket (its first member and the band): how many members it keeps. */
-  private sizes = new Uint8Array(BANDS * 1024);
+  /**
+   * Per conversation, in chunks of CHUNK conversations: its 16 minimums; per band, the next
+   * member of its bucket (or -1); per band, how many members the bucket it heads keeps. Chunks
+   * are added, never copied: on these machines the first write to a page of fresh memory costs
+   * about 15 µs, so arrays that double and copy cost twice their size again in page faults.
+   */
+  private readonly signatures: Uint32Array[] = [];
+  private readonly next: Int32Array[] = [];
+  private readonly sizes: Uint8Array[] = [];
   private count = 0;
 
   /** The index (among those added) of an earlier near-duplicate, or -1; then remembers this one. */
   add(conversation: CanonicalConversation, words = scanConversation(conversation).words): number {
     const id = this.count++;
-    if (id * HASHES >= this.signatures.length) this.grow();
-    const signature = this.signatures;
-    const base = id * HASHES;
+    const chunk = id >>> CHUNK_BITS;
+    if (chunk === this.signatures.length) {
+      this.signatures.push(new Uint32Array(CHUNK * HASHES));
+      this.next.push(new Int32Array(CHUNK * BANDS));
+      this.sizes.push(new Uint8Array(CHUNK * BANDS));
+    }
+    const signature = this.signatures[chunk];
+    const next = this.next[chunk];
+    const base = (id & CHUNK_MASK) * HASHES;
     minHash(words, signature, base);
     let match = -1;
     for (let band = 0; band < BANDS; band++) {
@@ -303,46 +311,48 @@ export class NearDuplicates {
       const high = signature[base + 2 * band];
       const low = signature[base + 2 * band + 1] & 0x1fffff;
       const first = this.bands[band].getPair(high, low);
-      const own = id * BANDS + band;
-      this.next[own] = -1;
+      const own = (id & CHUNK_MASK) * BANDS + band;
+      next[own] = -1;
       if (first === -1) {
         this.bands[band].setPair(high, low, id);
-        this.sizes[own] = 1;
+        this.sizes[chunk][own] = 1;
         continue;
       }
-      for (
-        let other = first;
-        match === -1 && other !== -1;
-        other = this.next[other * BANDS + band]
-      ) {
-        if (agreement(signature, base, other * HASHES) >= NEAR_AGREEMENT) match = other;
+      for (let other = first; match === -1 && other !== -1; other = this.nextOf(other, band)) {
+        const at = (other & CHUNK_MASK) * HASHES;
+        if (agreement(signature, base, this.signatures[other >>> CHUNK_BITS], at) >= NEAR_AGREEMENT)
+          match = other;
       }
       // Buckets keep their first entries only: members of a bucket are alike, so a handful
       // stands for all of them and the cost per conversation stays bounded.
-      const bucket = first * BANDS + band;
-      if (this.sizes[bucket] < BUCKET_SIZE) {
-        this.sizes[bucket]++;
-        this.next[own] = this.next[bucket];
-        this.next[bucket] = id;
+      const head = (first & CHUNK_MASK) * BANDS + band;
+      const headSizes = this.sizes[first >>> CHUNK_BITS];
+      if (headSizes[head] < BUCKET_SIZE) {
+        headSizes[head]++;
+        const headNext = this.next[first >>> CHUNK_BITS];
+        next[own] = headNext[head];
+        headNext[head] = id;
       }
     }
     return match;
   }
 
-  private grow(): void {
-    this.signatures = doubled(this.signatures);
-    this.next = doubled(this.next);
-    this.sizes = doubled(this.sizes);
+  private nextOf(id: number, band: number): number {
+    return this.next[id >>> CHUNK_BITS][(id & CHUNK_MASK) * BANDS + band];
   }
 }
 
+/** Conversations per chunk of NearDuplicates' arrays (256 KiB of minimums). */
+const CHUNK_BITS = 12;
+const CHUNK = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK - 1;
 const HASHES = 16;
 const BANDS = 8;
 const NEAR_AGREEMENT = 11;
 
-function agreement(signatures: Uint32Array, a: number, b: number): number {
+function agreement(one: Uint32Array, a: number, other: Uint32Array, b: number): number {
   let same = 0;
-  for (let i = 0; i < HASHES; i++) if (signatures[a + i] === signatures[b + i]) same++;
+  for (let i = 0; i < HASHES; i++) if (one[a + i] === other[b + i]) same++;
   return same;
 }
 
