@@ -2,7 +2,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'data/', 'scratch/', 'openapi/'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'data/', 'scratch/', 'openapi/', 'wasm/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

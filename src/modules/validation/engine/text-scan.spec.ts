@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CanonicalMessage } from '../../standardization/conversation/canonical';
+import { type ConversationScan, scanConversation, type TextShape } from './quality';
+import { compile, moduleText } from '../../../../scripts/wasm/build-wasm';
+
+/**
+ * What scanConversation computes, written plainly (one simple pass per figure), to hold the
+ * WebAssembly loop to.
+ */
+function reference(messages: CanonicalMessage[]): ConversationScan {
+  const P = 0x01000193;
+  const Q = 0x0100019d;
+  let a = 0x811c9dc5 | 0;
+  let b = 0x050c5d1f;
+  const words: number[] = [];
+  const shapes: (TextShape | null)[] = [];
+  for (const { role, content } of messages) {
+    a = Math.imul(Math.imul(a ^ role.charCodeAt(0), P) ^ content.length, P);
+    b = Math.imul(Math.imul(b ^ role.charCodeAt(0), Q) ^ content.length, Q);
+    for (let i = 0; i < content.length; i++) {
+      a = Math.imul(a ^ content.charCodeAt(i), P);
+      b = Math.imul(b ^ content.charCodeAt(i), Q);
+    }
+    a = Math.imul(a ^ 0xffff, P);
+    b = Math.imul(b ^ 0xffff, Q);
+    if (role === 'system') {
+      shapes.push(null);
+      continue;
+    }
+    const part = content.slice(0, 2000);
+    const units = Array.from({ length: part.length }, (_, i) => part.charCodeAt(i));
+    // Tokens: runs between spaces, tabs and line breaks; a word token is half letters or more.
+    let tokens = 0;
+    let wordTokens = 0;
+    for (const token of part.split(/[ \t\n\r]/)) {
+      if (token === '') continue;
+      tokens++;
+      let letters = 0;
+      for (let i = 0; i < token.length; i++) if (isLetter(token.charCodeAt(i))) letters++;
+      if (letters * 2 >= token.length) wordTokens++;
+    }
+    let longestRun = 0;
+    for (let i = 0, run = 0; i < units.length; i++) {
+      run = i > 0 && units[i] === units[i - 1] ? run + 1 : 1;
+      longestRun = Math.max(longestRun, run);
+    }
+    // Words: runs of ASCII letters and digits and code units from U+00C0, lower-cased.
+    let filler = units.some((unit) => unit >= 0x80) || content.length > 2000;
+    const runs = String.fromCharCode(...units.map((unit) => (isWordUnit(unit) ? unit : 32)))
+      .split(' ')
+      .filter((word) => word !== '');
+    for (const word of runs) {
+      let hash = 0x811c9dc5 | 0;
+      for (let i = 0; i < word.length; i++) {
+        const code = word.charCodeAt(i);
+        hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), P);
+      }
+      if (words.length < 48) words.push(hash);
+      const lower = word.toLowerCase();
+      if (FILLER_EXACT.includes(lower) || FILLER_PREFIXES.some((p) => lower.startsWith(p)))
+        filler = true;
+    }
+    shapes.push({ tokens, words: wordTokens, longestRun, filler });
+  }
+  return { key: { high: a >>> 0, low: b >>> 0 }, words, shapes };
+}
+
+const FILLER_EXACT = 'n tbd foo todo lorem dolor qwerty sample foobar placeholder'.split(' ');
+const FILLER_PREFIXES = ['test', 'asdf', 'xxx'];
+
+const isAsciiLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isWordUnit = (code: number) =>
+  isAsciiLetter(code) || (code >= 48 && code <= 57) || code >= 0xc0;
+const isLetter = (code: number) =>
+  isAsciiLetter(code) ||
+  code === 39 ||
+  code === 45 ||
+  (code >= 0xc0 && !(code >= 0x2000 && code <= 0x2bff) && !(code >= 0xd800 && code <= 0xdfff));
+
+const conversationOf = (messages: CanonicalMessage[]) => ({
+  conversationId: 'c',
+  source: 'test',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  metadata: {},
+  messages,
+});
+
+describe('the text scan in WebAssembly', () => {
+  it('is what wasm/text-scan.ts compiles to', () => {
+    const committed = readFileSync(join(__dirname, 'text-scan.wasm.ts'), 'utf8');
+    expect(committed).toBe(moduleText(compile()));
+  });
+
+  it('computes what the plain reference computes (property)', () => {
+    const pieces = [
+      'I feel ',
+      'Anxious',
+      'TODO',
+      'test',
+      'Testing1',
+      'xxx',
+      'n/a',
+      'lorem',
+      'asdf',
+      'aaaaaaa',
+      '42',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r\n',
+      "don't",
+      'well-being',
+      '.',
+      ',',
+      '¿',
+      'À',
+      'é',
+      'Straße',
+      '’',
+      '—',
+      '😀',
+      '心理',
+      '\u00a0',
+      '\uffff',
+    ];
+    const text = fc
+      .array(fc.constantFrom(...pieces), { maxLength: 30 })
+      .map((parts) => parts.join(''));
+    const message = fc.record({
+      role: fc.constantFrom('system' as const, 'user' as const, 'assistant' as const),
+      // Now and then a text past the 2,000 characters a shape reads.
+      content: fc.oneof(
+        { weight: 9, arbitrary: text },
+        { weight: 1, arbitrary: text.map((t) => `${t}${'word '.repeat(450)}${t}`) },
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(message, { maxLength: 8 }), (messages) => {
+        expect(scanConversation(conversationOf(messages))).toEqual(reference(messages));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('reads conversations larger than its memory, and small ones after them, alike', () => {
+    const turns: CanonicalMessage[] = [
+      { role: 'user', content: 'I cannot sleep before exams.' },
+      { role: 'assistant', content: 'What goes through your mind at night?' },
+    ];
+    const big = (n: number): CanonicalMessage[] => [
+      ...turns,
+      ...Array.from({ length: n }, (_, i) => ({
+        role: i % 2 ? ('assistant' as const) : ('user' as const),
+        content: `turn ${i} ${'x'.repeat(i % 7)} TODO`,
+      })),
+    ];
+    // More messages than its table holds, then more text than its memory holds.
+    for (const messages of [big(5000), [{ role: 'user' as const, content: 'é'.repeat(300_000) }]])
+      expect(scanConversation(conversationOf(messages))).toEqual(reference(messages));
+    expect(scanConversation(conversationOf(turns))).toEqual(reference(turns));
+  });
+});

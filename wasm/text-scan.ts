@@ -1,0 +1,160 @@
+// AssemblyScript: the character loop of scanConversation (src/modules/validation/engine/
+// quality.ts), compiled to WebAssembly by `npm run build:wasm`. quality.ts fills the tables, copies
+// a conversation's texts in and reads the results out; the layout below is shared with it.
+//
+// Memory (bytes):
+//   [0, 65536)          character class of each UTF-16 code unit (quality.ts: CHAR_CLASS)
+//   [65536, 65664)      32 x u32: bits of the filler words' hashes (FILLER_HASHES)
+//   [65664, 65792)      128 x u8: second letter of a filler prefix by its first (SECOND)
+//   [65792, 66048)      up to 64 x i32: the word hashes (WORDS)
+//   [66048, 66064)      key a, key b, word count; how many words to keep (RESULT)
+//   [69632, 135168)     4096 messages x 4 x i32: in, role code, length, scored; out, shape (MESSAGES)
+//   [135168, ...)       the texts, one after another, as UTF-16 code units (TEXT)
+
+const CLASS: usize = 0;
+const FILLER: usize = 65536;
+const SECOND: usize = 65664;
+const WORDS: usize = 65792;
+const RESULT: usize = 66048;
+const MESSAGES: usize = 69632;
+const TEXT: usize = 135168;
+
+const SEPARATOR: u32 = 1;
+const LETTER: u32 = 2;
+const WORD_CHAR: u32 = 4;
+const UPPER: u32 = 8;
+const PREFIX_START: u32 = 32;
+
+/** Whether text[start..end) is a filler word (quality.ts: fillerWord, on the same memory). */
+declare function fillerWord(start: i32, end: i32): i32;
+
+function unit(i: i32): u32 {
+  return <u32>load<u16>(TEXT + ((<usize>i) << 1));
+}
+
+function kindOf(code: u32): u32 {
+  return <u32>load<u8>(CLASS + <usize>code);
+}
+
+/** Starts a conversation: the content key's two FNV-1a states, no words yet. */
+export function begin(): void {
+  store<u32>(RESULT, 0x811c9dc5);
+  store<u32>(RESULT + 4, 0x050c5d1f);
+  store<i32>(RESULT + 8, 0);
+}
+
+/**
+ * Reads `count` messages whose texts follow one another from TEXT; each message's entry gives
+ * its role's first code unit, its length and how many of its first code units are scored (0 for
+ * a system message). Writes each scored message's shape over its entry: tokens, tokens that are
+ * mostly letters, the longest run of one code unit, and flags (1: a code unit from U+0080 up,
+ * 2: a filler word). Carries the key and the words on from earlier calls since `begin`.
+ */
+export function scan(count: i32): void {
+  let a = load<u32>(RESULT);
+  let b = load<u32>(RESULT + 4);
+  let wordCount = load<i32>(RESULT + 8);
+  const maxWords = load<i32>(RESULT + 12);
+  let offset = 0;
+  for (let m = 0; m < count; m++) {
+    const entry = MESSAGES + ((<usize>m) << 4);
+    const role = load<u32>(entry);
+    const length = load<i32>(entry + 4);
+    const scanned = offset + load<i32>(entry + 8);
+    const end = offset + length;
+    // The role and length first, so no text can pass for the end of one message and the start
+    // of the next.
+    a = (((a ^ role) * 0x01000193) ^ (<u32>length)) * 0x01000193;
+    b = (((b ^ role) * 0x0100019d) ^ (<u32>length)) * 0x0100019d;
+    let tokens = 0;
+    let wordTokens = 0;
+    let longestRun = 1;
+    let run = 0;
+    let previous: u32 = 0xffffffff;
+    let tokenLength = 0;
+    let tokenLetters = 0;
+    let seen: u32 = 0;
+    let filler = 0;
+    let i = offset;
+    while (i < scanned) {
+      let code = unit(i);
+      let kind = kindOf(code);
+      if (kind & WORD_CHAR) {
+        const start = i;
+        const first = code;
+        let word: u32 = 0x811c9dc5;
+        do {
+          a = (a ^ code) * 0x01000193;
+          b = (b ^ code) * 0x0100019d;
+          seen |= kind;
+          if (code == previous) {
+            if (++run > longestRun) longestRun = run;
+          } else {
+            run = 1;
+            previous = code;
+          }
+          tokenLength++;
+          tokenLetters += (kind >> 1) & 1;
+          word = (word ^ (kind & UPPER ? code + 32 : code)) * 0x01000193;
+          if (++i == scanned) break;
+          code = unit(i);
+          kind = kindOf(code);
+        } while (kind & WORD_CHAR);
+        if (wordCount < maxWords) {
+          store<u32>(WORDS + ((<usize>wordCount) << 2), word);
+          wordCount++;
+        }
+        // Words that may be filler, by their hash or their first two letters, are checked.
+        if (
+          filler == 0 &&
+          ((load<u32>(FILLER + ((<usize>(word >>> 27)) << 2)) & ((<u32>1) << (word & 31))) != 0 ||
+            ((kindOf(first) & PREFIX_START) != 0 &&
+              (unit(start + 1) | 32) == <u32>load<u8>(SECOND + <usize>(first | 32))))
+        ) {
+          filler = fillerWord(start, i);
+        }
+        continue;
+      }
+      a = (a ^ code) * 0x01000193;
+      b = (b ^ code) * 0x0100019d;
+      seen |= kind;
+      if (code == previous) {
+        if (++run > longestRun) longestRun = run;
+      } else {
+        run = 1;
+        previous = code;
+      }
+      if (kind & SEPARATOR) {
+        if (tokenLength > 0) {
+          tokens++;
+          if (tokenLetters * 2 >= tokenLength) wordTokens++;
+          tokenLength = 0;
+          tokenLetters = 0;
+        }
+      } else {
+        tokenLength++;
+        tokenLetters += (kind >> 1) & 1;
+      }
+      i++;
+    }
+    for (; i < end; i++) {
+      const code = unit(i);
+      a = (a ^ code) * 0x01000193;
+      b = (b ^ code) * 0x0100019d;
+    }
+    a = (a ^ 0xffff) * 0x01000193;
+    b = (b ^ 0xffff) * 0x0100019d;
+    if (tokenLength > 0) {
+      tokens++;
+      if (tokenLetters * 2 >= tokenLength) wordTokens++;
+    }
+    store<i32>(entry, tokens);
+    store<i32>(entry + 4, wordTokens);
+    store<i32>(entry + 8, length == 0 ? 0 : longestRun);
+    store<i32>(entry + 12, ((seen >> 4) & 1) | (filler << 1));
+    offset = end;
+  }
+  store<u32>(RESULT, a);
+  store<u32>(RESULT + 4, b);
+  store<i32>(RESULT + 8, wordCount);
+}
