@@ -359,7 +359,7 @@ function agreement(one: Uint32Array, a: number, other: Uint32Array, b: number): 
   return same;
 }
 
-/** How many words stand for a conversation (at most 64: the room the text scan's memory has). */
+/** How many words stand for a conversation (at most MAX_WORDS, the room in the scan's memory). */
 const SHINGLE_WORDS = 48;
 const BUCKET_SIZE = 16;
 
@@ -432,6 +432,13 @@ const TEXT_AT = 135168;
 const MESSAGES_AT = 69632;
 const MAX_MESSAGES = 4096;
 const WORDS_AT = 65792;
+/** Room for word hashes at WORDS_AT. */
+const MAX_WORDS = 64;
+/**
+ * Conversations with more text than this are copied in a message at a time: joining them would
+ * cost memory, and the copy per message costs nothing next to reading them.
+ */
+const JOINED_MAX = 1 << 16;
 const RESULT_AT = 66048;
 const PAGE = 65536;
 
@@ -475,6 +482,7 @@ class TextScanner {
     new Uint8Array(this.memory.buffer, 0, CHAR_CLASS.length).set(CHAR_CLASS);
     new Uint32Array(this.memory.buffer, 65536, 32).set(FILLER_HASHES);
     new Uint8Array(this.memory.buffer, 65664, 128).set(SECOND);
+    if (SHINGLE_WORDS > MAX_WORDS) throw new RangeError(`at most ${MAX_WORDS} shingle words`);
     this.ints[RESULT_AT / 4 + 3] = SHINGLE_WORDS;
   }
 
@@ -484,8 +492,9 @@ class TextScanner {
     for (let m = 0; m < messages.length; m++) total += messages[m].content.length;
     this.begin();
     const shapes: (TextShape | null)[] = [];
-    if (messages.length <= MAX_MESSAGES && total <= this.room()) {
+    if (messages.length <= MAX_MESSAGES && total <= JOINED_MAX) {
       // All the texts in one copy (a copy per message cost more than reading it), one call.
+      this.reserve(total);
       let all = '';
       for (let m = 0; m < messages.length; m++) all += messages[m].content;
       this.write(all);

@@ -157,8 +157,17 @@ describe('the text scan in WebAssembly', () => {
         content: `turn ${i} ${'x'.repeat(i % 7)} TODO`,
       })),
     ];
-    // More messages than its table holds, then more text than its memory holds.
-    for (const messages of [big(5000), [{ role: 'user' as const, content: 'é'.repeat(300_000) }]])
+    const long = (length: number, role: 'user' | 'assistant' = 'user') => ({
+      role,
+      content: 'Is this normal? '.repeat(length / 16),
+    });
+    // More messages than its table holds; more text than its memory holds at first, joined
+    // (60k characters) and one message at a time (300k characters).
+    for (const messages of [
+      big(5000),
+      [long(20_000), long(20_000, 'assistant'), long(20_000)],
+      [{ role: 'user' as const, content: 'é'.repeat(300_000) }],
+    ])
       expect(scanConversation(conversationOf(messages))).toEqual(reference(messages));
     expect(scanConversation(conversationOf(turns))).toEqual(reference(turns));
   });
