@@ -428,6 +428,8 @@ export interface ConversationScan {
  * The memory grows to hold the longest text it is given (a conversation, or one message of a
  * conversation too long to copy at once) and keeps that size.
  */
+const FILLER_HASHES_AT = 65536;
+const SECOND_AT = 65664;
 const TEXT_AT = 135168;
 const MESSAGES_AT = 69632;
 const MAX_MESSAGES = 4096;
@@ -480,8 +482,8 @@ class TextScanner {
     this.run = exports.scan;
     this.views();
     new Uint8Array(this.memory.buffer, 0, CHAR_CLASS.length).set(CHAR_CLASS);
-    new Uint32Array(this.memory.buffer, 65536, 32).set(FILLER_HASHES);
-    new Uint8Array(this.memory.buffer, 65664, 128).set(SECOND);
+    new Uint32Array(this.memory.buffer, FILLER_HASHES_AT, 32).set(FILLER_HASHES);
+    new Uint8Array(this.memory.buffer, SECOND_AT, 128).set(SECOND);
     if (SHINGLE_WORDS > MAX_WORDS) throw new RangeError(`at most ${MAX_WORDS} shingle words`);
     this.ints[RESULT_AT / 4 + 3] = SHINGLE_WORDS;
   }
