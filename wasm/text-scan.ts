@@ -1,6 +1,6 @@
 // AssemblyScript: the character loop of scanConversation (src/modules/validation/engine/
 // quality.ts), compiled to WebAssembly by `npm run build:wasm`. quality.ts fills the tables, copies
-// a conversation's texts in and reads the results out; the layout below is shared with it.
+// a conversation's texts in and reads the results out, at the offsets this module exports.
 //
 // Memory (bytes):
 //   [0, 65536)          character class of each UTF-16 code unit (quality.ts: CHAR_CLASS)
@@ -12,12 +12,14 @@
 //   [135168, ...)       the texts, one after another, as UTF-16 code units (TEXT)
 
 const CLASS: usize = 0;
-const FILLER: usize = 65536;
-const SECOND: usize = 65664;
-const WORDS: usize = 65792;
-const RESULT: usize = 66048;
-const MESSAGES: usize = 69632;
-const TEXT: usize = 135168;
+export const FILLER: usize = 65536;
+export const SECOND: usize = 65664;
+export const WORDS: usize = 65792;
+export const MAX_WORDS: i32 = 64;
+export const RESULT: usize = 66048;
+export const MESSAGES: usize = 69632;
+export const MAX_MESSAGES: i32 = 4096;
+export const TEXT: usize = 135168;
 
 const SEPARATOR: u32 = 1;
 const LETTER: u32 = 2;

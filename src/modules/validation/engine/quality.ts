@@ -359,7 +359,7 @@ function agreement(one: Uint32Array, a: number, other: Uint32Array, b: number): 
   return same;
 }
 
-/** How many words stand for a conversation (at most MAX_WORDS, the room in the scan's memory). */
+/** How many words stand for a conversation (at most the room the text scan's memory has). */
 const SHINGLE_WORDS = 48;
 const BUCKET_SIZE = 16;
 
@@ -428,20 +428,11 @@ export interface ConversationScan {
  * The memory grows to hold the longest text it is given (a conversation, or one message of a
  * conversation too long to copy at once) and keeps that size.
  */
-const FILLER_HASHES_AT = 65536;
-const SECOND_AT = 65664;
-const TEXT_AT = 135168;
-const MESSAGES_AT = 69632;
-const MAX_MESSAGES = 4096;
-const WORDS_AT = 65792;
-/** Room for word hashes at WORDS_AT. */
-const MAX_WORDS = 64;
 /**
  * Conversations with more text than this are copied in a message at a time: joining them would
  * cost memory, and the copy per message costs nothing next to reading them.
  */
 const JOINED_MAX = 1 << 16;
-const RESULT_AT = 66048;
 const PAGE = 65536;
 
 /** The part of the WebAssembly API used here (the es2023 lib of TypeScript does not declare it). */
@@ -458,6 +449,14 @@ class TextScanner {
   private readonly memory: WasmMemory;
   private readonly begin: () => void;
   private readonly run: (count: number) => void;
+  /** Where the module keeps what (its exported layout), as indexes into the views below. */
+  private readonly at: {
+    text: number;
+    messages: number;
+    maxMessages: number;
+    words: number;
+    result: number;
+  };
   private units!: Uint16Array;
   private bytes!: Buffer;
   private ints!: Int32Array;
@@ -468,24 +467,32 @@ class TextScanner {
       {
         'text-scan': {
           fillerWord: (start: number, end: number) =>
-            fillerWord(this.units, TEXT_AT / 2 + start, TEXT_AT / 2 + end) ? 1 : 0,
+            fillerWord(this.units, this.at.text + start, this.at.text + end) ? 1 : 0,
         },
       },
     );
-    const exports = instance.exports as {
+    const exports = instance.exports as Record<string, unknown> & {
       memory: WasmMemory;
       begin: () => void;
       scan: (count: number) => void;
     };
+    const offset = (name: string) => (exports[name] as { value: number }).value;
     this.memory = exports.memory;
     this.begin = exports.begin;
     this.run = exports.scan;
+    this.at = {
+      text: offset('TEXT') / 2,
+      messages: offset('MESSAGES') / 4,
+      maxMessages: offset('MAX_MESSAGES'),
+      words: offset('WORDS') / 4,
+      result: offset('RESULT') / 4,
+    };
     this.views();
     new Uint8Array(this.memory.buffer, 0, CHAR_CLASS.length).set(CHAR_CLASS);
-    new Uint32Array(this.memory.buffer, FILLER_HASHES_AT, 32).set(FILLER_HASHES);
-    new Uint8Array(this.memory.buffer, SECOND_AT, 128).set(SECOND);
-    if (SHINGLE_WORDS > MAX_WORDS) throw new RangeError(`at most ${MAX_WORDS} shingle words`);
-    this.ints[RESULT_AT / 4 + 3] = SHINGLE_WORDS;
+    new Uint32Array(this.memory.buffer, offset('FILLER'), 32).set(FILLER_HASHES);
+    new Uint8Array(this.memory.buffer, offset('SECOND'), 128).set(SECOND);
+    if (SHINGLE_WORDS > offset('MAX_WORDS')) throw new RangeError('too many shingle words');
+    this.ints[this.at.result + 3] = SHINGLE_WORDS;
   }
 
   scan(conversation: CanonicalConversation): ConversationScan {
@@ -494,7 +501,7 @@ class TextScanner {
     for (let m = 0; m < messages.length; m++) total += messages[m].content.length;
     this.begin();
     const shapes: (TextShape | null)[] = [];
-    if (messages.length <= MAX_MESSAGES && total <= JOINED_MAX) {
+    if (messages.length <= this.at.maxMessages && total <= JOINED_MAX) {
       // All the texts in one copy (a copy per message cost more than reading it), one call.
       this.reserve(total);
       let all = '';
@@ -513,11 +520,12 @@ class TextScanner {
       }
     }
     const ints = this.ints;
-    const count = ints[RESULT_AT / 4 + 2];
+    const { words: wordsAt, result } = this.at;
+    const count = ints[result + 2];
     const words = new Array<number>(count);
-    for (let w = 0; w < count; w++) words[w] = ints[WORDS_AT / 4 + w];
+    for (let w = 0; w < count; w++) words[w] = ints[wordsAt + w];
     return {
-      key: { high: ints[RESULT_AT / 4] >>> 0, low: ints[RESULT_AT / 4 + 1] >>> 0 },
+      key: { high: ints[result] >>> 0, low: ints[result + 1] >>> 0 },
       words,
       shapes,
     };
@@ -525,13 +533,13 @@ class TextScanner {
 
   /** Code units of text the memory holds now (one more is kept for a 0 after the text). */
   private room(): number {
-    return this.units.length - TEXT_AT / 2 - 1;
+    return this.units.length - this.at.text - 1;
   }
 
   /** Grows the memory to hold `length` code units of text. */
   private reserve(length: number): void {
     if (length <= this.room()) return;
-    const needed = TEXT_AT + 2 * (length + 1);
+    const needed = 2 * (this.at.text + length + 1);
     this.memory.grow(Math.ceil((needed - this.memory.buffer.byteLength) / PAGE));
     this.views();
   }
@@ -544,12 +552,12 @@ class TextScanner {
 
   /** Copies the text in, with a 0 after it (the filler check may look one code unit ahead). */
   private write(text: string): void {
-    this.bytes.write(text, TEXT_AT, 'utf16le');
-    this.units[TEXT_AT / 2 + text.length] = 0;
+    this.bytes.write(text, 2 * this.at.text, 'utf16le');
+    this.units[this.at.text + text.length] = 0;
   }
 
   private enter(m: number, { role, content }: CanonicalMessage): void {
-    const entry = MESSAGES_AT / 4 + 4 * m;
+    const entry = this.at.messages + 4 * m;
     this.ints[entry] = role.charCodeAt(0);
     this.ints[entry + 1] = content.length;
     this.ints[entry + 2] = role === 'system' ? 0 : Math.min(content.length, SHAPE_CHARS);
@@ -557,7 +565,7 @@ class TextScanner {
 
   private shape(m: number, { role, content }: CanonicalMessage): TextShape | null {
     if (role === 'system') return null;
-    const entry = MESSAGES_AT / 4 + 4 * m;
+    const entry = this.at.messages + 4 * m;
     const flags = this.ints[entry + 3];
     return {
       tokens: this.ints[entry],
