@@ -1,5 +1,5 @@
 import type { CanonicalConversation } from '../../standardization/conversation/canonical';
-import { NearDuplicates } from './quality';
+import { BandHeads, NearDuplicates } from './quality';
 
 /** Word hashes stand for the conversation in NearDuplicates.add; the conversation is not read. */
 const unused = {} as CanonicalConversation;
@@ -42,5 +42,40 @@ describe('NearDuplicates', () => {
     expect(matches).toEqual(Array(40).fill(0));
     // The copies joined the buckets up to their limit; the first conversation is still found.
     expect(index.add(unused, edited(1))).toBe(0);
+  });
+});
+
+describe('BandHeads', () => {
+  /** Conversations' signatures as NearDuplicates keeps them: 16 minimums each, 4096 a chunk. */
+  const chunk = () => new Uint32Array(4096 * 16);
+  const setKey = (signatures: Uint32Array[], id: number, high: number, low: number) => {
+    const at = (id % 4096) * 16;
+    signatures[Math.floor(id / 4096)][at + 2] = high;
+    signatures[Math.floor(id / 4096)][at + 3] = low;
+  };
+  const headOf = (heads: BandHeads, signatures: Uint32Array[], id: number) =>
+    heads.headOf(id, signatures[Math.floor(id / 4096)], (id % 4096) * 16);
+
+  it('tells apart keys whose slot hashes are the same', () => {
+    const signatures = [chunk()];
+    const heads = new BandHeads(signatures, 1);
+    // The slot hash mixes high ^ low * 0x9e3779b1: these two keys give the same one.
+    const spread = (low: number) => Math.imul(low, 0x9e3779b1) >>> 0;
+    setKey(signatures, 0, 1234, 5);
+    setKey(signatures, 1, (1234 ^ spread(5) ^ spread(6)) >>> 0, 6);
+    setKey(signatures, 2, (1234 ^ spread(5) ^ spread(6)) >>> 0, 6);
+    setKey(signatures, 3, 1234, 5);
+    expect([0, 1, 2, 3].map((id) => headOf(heads, signatures, id))).toEqual([-1, -1, 1, 0]);
+  });
+
+  it('keeps every head as it grows, and compares only the 21 bits of the second minimum', () => {
+    const signatures = [chunk(), chunk(), chunk()];
+    const heads = new BandHeads(signatures, 1);
+    for (let id = 0; id < 6000; id++) setKey(signatures, id, id * 7919, id);
+    for (let id = 0; id < 6000; id++) expect(headOf(heads, signatures, id)).toBe(-1);
+    setKey(signatures, 6000, 4321 * 7919, 4321 + 0x200000);
+    expect(headOf(heads, signatures, 6000)).toBe(4321);
+    setKey(signatures, 6001, 4321 * 7919, 4322);
+    expect(headOf(heads, signatures, 6001)).toBe(-1);
   });
 });

@@ -2,8 +2,8 @@
  * A hash table from 64-bit keys (two 32-bit halves, or one non-negative integer below 2^53) to
  * non-negative int32 values, in typed arrays. A `Map<number, number>` with keys above the
  * small-integer range boxes every key as a heap number; with a few hundred thousand
- * conversations, eight near-duplicate bands and the exact-duplicate index, that was millions of
- * small objects for the garbage collector.
+ * conversations in the exact-duplicate index (and, before they got tables of their own, the
+ * eight near-duplicate bands), that was millions of small objects for the garbage collector.
  * Open addressing with linear probing; the table doubles when it is half full.
  */
 export class NumberTable {

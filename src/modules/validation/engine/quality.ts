@@ -2,7 +2,6 @@ import type {
   CanonicalConversation,
   CanonicalMessage,
 } from '../../standardization/conversation/canonical';
-import { NumberTable } from './number-table';
 import { TEXT_SCAN_WASM } from './text-scan.wasm';
 
 export const QUALITY_LEVELS = [
@@ -283,7 +282,7 @@ export function completenessScore(conversation: CanonicalConversation): number {
  * estimated Jaccard similarity of about 0.7 or more).
  */
 export class NearDuplicates {
-  private readonly bands = Array.from({ length: BANDS }, () => new NumberTable());
+  private readonly bands: BandHeads[];
   /**
    * Per conversation, in chunks of CHUNK conversations: its 16 minimums; per band, the next
    * member of its bucket (or -1); per band, how many members the bucket it heads keeps. Chunks
@@ -294,6 +293,10 @@ export class NearDuplicates {
   private readonly next: Int32Array[] = [];
   private readonly sizes: Uint8Array[] = [];
   private count = 0;
+
+  constructor() {
+    this.bands = Array.from({ length: BANDS }, (_, band) => new BandHeads(this.signatures, band));
+  }
 
   /** The index (among those added) of an earlier near-duplicate, or -1; then remembers this one. */
   add(conversation: CanonicalConversation, words = scanConversation(conversation).words): number {
@@ -310,14 +313,10 @@ export class NearDuplicates {
     minHash(words, signature, base);
     let match = -1;
     for (let band = 0; band < BANDS; band++) {
-      // The band's key: its two minimums (the second cut to 21 bits, as when keys were numbers).
-      const high = signature[base + 2 * band];
-      const low = signature[base + 2 * band + 1] & 0x1fffff;
-      const first = this.bands[band].getPair(high, low);
+      const first = this.bands[band].headOf(id, signature, base);
       const own = (id & CHUNK_MASK) * BANDS + band;
       next[own] = -1;
       if (first === -1) {
-        this.bands[band].setPair(high, low, id);
         this.sizes[chunk][own] = 1;
         continue;
       }
@@ -342,6 +341,76 @@ export class NearDuplicates {
 
   private nextOf(id: number, band: number): number {
     return this.next[id >>> CHUNK_BITS][(id & CHUNK_MASK) * BANDS + band];
+  }
+}
+
+/**
+ * The buckets of one band: from the band's key to the first conversation that had it. The key
+ * is two of the conversation's minimums, the second cut to 21 bits (as when keys were numbers).
+ * A slot is two uint32 side by side, a 32-bit hash of the key and the head's index + 1 (0 when
+ * empty), so a probe reads one cache line: three arrays (key halves and value) cost three reads
+ * that miss the cache, and a third more memory. The key itself is in the head's signature, read
+ * only when the hashes agree (and read next anyway, to compare the two signatures); growing the
+ * table reads only the stored hashes. Linear probing; the table doubles when it is half full.
+ */
+export class BandHeads {
+  private slots = new Uint32Array(2 * 1024);
+  private mask = 1023;
+  private count = 0;
+
+  constructor(
+    private readonly signatures: readonly Uint32Array[],
+    private readonly band: number,
+  ) {}
+
+  /**
+   * The first conversation with the same key as conversation `id` (whose signature starts at
+   * `base` of `signature`), or -1; then `id` heads the key's bucket.
+   */
+  headOf(id: number, signature: Uint32Array, base: number): number {
+    const high = signature[base + 2 * this.band];
+    const low = signature[base + 2 * this.band + 1] & 0x1fffff;
+    const hash = mix(high ^ Math.imul(low, 0x9e3779b1));
+    let slot = hash & this.mask;
+    for (; ; slot = (slot + 1) & this.mask) {
+      const stored = this.slots[2 * slot + 1];
+      if (stored === 0) break;
+      if (this.slots[2 * slot] === hash && this.keyOf(stored - 1, high, low)) return stored - 1;
+    }
+    if ((this.count + 1) * 2 > this.mask + 1) {
+      this.grow();
+      slot = this.free(hash);
+    }
+    this.slots[2 * slot] = hash;
+    this.slots[2 * slot + 1] = id + 1;
+    this.count++;
+    return -1;
+  }
+
+  /** Whether conversation `id`'s key in this band is (high, low). */
+  private keyOf(id: number, high: number, low: number): boolean {
+    const signature = this.signatures[id >>> CHUNK_BITS];
+    const at = (id & CHUNK_MASK) * HASHES + 2 * this.band;
+    return signature[at] === high && (signature[at + 1] & 0x1fffff) === low;
+  }
+
+  /** The first empty slot on the probe path of `hash`. */
+  private free(hash: number): number {
+    let slot = hash & this.mask;
+    while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+    return slot;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Uint32Array(2 * old.length);
+    this.mask = old.length - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at + 1] === 0) continue;
+      const slot = this.free(old[at]);
+      this.slots[2 * slot] = old[at];
+      this.slots[2 * slot + 1] = old[at + 1];
+    }
   }
 }
 
