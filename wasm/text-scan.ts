@@ -1,5 +1,6 @@
 // AssemblyScript: the character loop of scanConversation (src/modules/validation/engine/
-// quality.ts), compiled to WebAssembly by `npm run build:wasm`. quality.ts fills the tables, copies
+// quality.ts) and the MinHash of the words it keeps, compiled to WebAssembly by
+// `npm run build:wasm`. quality.ts fills the tables, copies
 // a conversation's texts in and reads the results out, at the offsets this module exports.
 //
 // Memory (bytes):
@@ -8,6 +9,7 @@
 //   [65664, 65792)      128 x u8: second letter of a filler prefix by its first (SECOND)
 //   [65792, 66048)      up to 64 x i32: the word hashes (WORDS)
 //   [66048, 66064)      key a, key b, word count; how many words to keep (RESULT)
+//   [66560, 66624)      16 x u32: the MinHash minimums of the words (MINIMUMS)
 //   [69632, 135168)     4096 messages x 4 x i32: in, role code, length, scored; out, shape (MESSAGES)
 //   [135168, ...)       the texts, one after another, as UTF-16 code units (TEXT)
 
@@ -17,6 +19,7 @@ export const SECOND: usize = 65664;
 export const WORDS: usize = 65792;
 export const MAX_WORDS: i32 = 64;
 export const RESULT: usize = 66048;
+export const MINIMUMS: usize = 66560;
 export const MESSAGES: usize = 69632;
 export const MAX_MESSAGES: i32 = 4096;
 export const TEXT: usize = 135168;
@@ -159,4 +162,52 @@ export function scan(count: i32): void {
   store<u32>(RESULT, a);
   store<u32>(RESULT + 4, b);
   store<i32>(RESULT + 8, wordCount);
+}
+
+const BINS: u32 = 16;
+const EMPTY: u32 = 0xffffffff;
+
+/** murmur3's 32-bit finaliser, so nearby inputs spread over all bits. */
+function mix(value: u32): u32 {
+  let h = value ^ (value >>> 16);
+  h *= 0x85ebca6b;
+  h ^= h >>> 13;
+  h *= 0xc2b2ae35;
+  return h ^ (h >>> 16);
+}
+
+function wordAt(i: i32, count: i32): u32 {
+  return i < count ? load<u32>(WORDS + ((<usize>i) << 2)) : 0;
+}
+
+/**
+ * One-permutation MinHash (Li, Owen and Zhang, 2012) of the word 3-shingles at WORDS (as many as
+ * RESULT + 8 says; a text of fewer than three words is one shingle, the missing words 0): each
+ * shingle is hashed once, its top 4 bits pick one of 16 bins, which keeps the least of the other
+ * 28. An empty bin takes the next filled bin's value plus its distance times 2^28 (rotation
+ * densification), so short texts still compare fairly. Writes the 16 minimums to MINIMUMS.
+ */
+export function minHash(): void {
+  const count = load<i32>(RESULT + 8);
+  for (let bin: u32 = 0; bin < BINS; bin++) store<u32>(MINIMUMS + (bin << 2), EMPTY);
+  for (let i = 0; i == 0 || i + 2 < count; i++) {
+    const value = mix(
+      (wordAt(i, count) * 0x9e3779b1) ^
+        (wordAt(i + 1, count) * 0x85ebca77) ^
+        (wordAt(i + 2, count) * 0xc2b2ae3d),
+    );
+    const at = MINIMUMS + ((<usize>(value >>> 28)) << 2);
+    const rest = value & 0x0fffffff;
+    if (rest < load<u32>(at)) store<u32>(at, rest);
+  }
+  for (let bin: u32 = 0; bin < BINS; bin++) {
+    if (load<u32>(MINIMUMS + (bin << 2)) != EMPTY) continue;
+    for (let step: u32 = 1; step < BINS; step++) {
+      const other = load<u32>(MINIMUMS + (((bin + step) & (BINS - 1)) << 2));
+      if (other != EMPTY && other < 0x10000000) {
+        store<u32>(MINIMUMS + (bin << 2), other + step * 0x10000000);
+        break;
+      }
+    }
+  }
 }

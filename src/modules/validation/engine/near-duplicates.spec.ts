@@ -1,8 +1,9 @@
 import type { CanonicalConversation } from '../../standardization/conversation/canonical';
-import { BandHeads, NearDuplicates } from './quality';
+import { BandHeads, minHashOf, NearDuplicates } from './quality';
 
 /** Word hashes stand for the conversation in NearDuplicates.add; the conversation is not read. */
 const unused = {} as CanonicalConversation;
+const add = (index: NearDuplicates, words: number[]) => index.add(unused, minHashOf(words));
 
 /** 48 pseudo-random word hashes per seed (xorshift), so texts of different seeds share none. */
 function words(seed: number): number[] {
@@ -24,24 +25,24 @@ describe('NearDuplicates', () => {
     const found: [number, number][] = [];
     // Enough conversations for the arrays to span several chunks.
     for (let n = 0; n < 20_000; n++) {
-      const match = index.add(unused, words(n + 1));
+      const match = add(index, words(n + 1));
       if (match !== -1) found.push([n, match]);
     }
     expect(found).toEqual([]);
-    expect(index.add(unused, edited(4))).toBe(3);
-    expect(index.add(unused, edited(12_346))).toBe(12_345);
-    expect(index.add(unused, edited(19_999))).toBe(19_998);
-    expect(index.add(unused, words(1_000_000))).toBe(-1);
+    expect(add(index, edited(4))).toBe(3);
+    expect(add(index, edited(12_346))).toBe(12_345);
+    expect(add(index, edited(19_999))).toBe(19_998);
+    expect(add(index, words(1_000_000))).toBe(-1);
   });
 
   it('keeps finding a conversation after many copies of it filled its buckets', () => {
     const index = new NearDuplicates();
-    index.add(unused, words(1));
-    for (let n = 0; n < 5_000; n++) index.add(unused, words(n + 10));
-    const matches = Array.from({ length: 40 }, () => index.add(unused, words(1)));
+    add(index, words(1));
+    for (let n = 0; n < 5_000; n++) add(index, words(n + 10));
+    const matches = Array.from({ length: 40 }, () => add(index, words(1)));
     expect(matches).toEqual(Array(40).fill(0));
     // The copies joined the buckets up to their limit; the first conversation is still found.
-    expect(index.add(unused, edited(1))).toBe(0);
+    expect(add(index, edited(1))).toBe(0);
   });
 });
 

@@ -277,9 +277,9 @@ export function completenessScore(conversation: CanonicalConversation): number {
 
 /**
  * Near-duplicate detection by MinHash over word 3-shingles (from the first 48 words of the
- * conversation): 16 minimums (one-permutation, see minHash), banded 8 × 2 so that conversations sharing most shingles meet in
- * a bucket; a candidate is a near-duplicate when at least 11 of the 16 minimums agree (an
- * estimated Jaccard similarity of about 0.7 or more).
+ * conversation): 16 minimums (one-permutation, computed by the text scan), banded 8 × 2 so that
+ * conversations sharing most shingles meet in a bucket; a candidate is a near-duplicate when at
+ * least 11 of the 16 minimums agree (an estimated Jaccard similarity of about 0.7 or more).
  */
 export class NearDuplicates {
   private readonly bands: BandHeads[];
@@ -299,7 +299,10 @@ export class NearDuplicates {
   }
 
   /** The index (among those added) of an earlier near-duplicate, or -1; then remembers this one. */
-  add(conversation: CanonicalConversation, words = scanConversation(conversation).words): number {
+  add(
+    conversation: CanonicalConversation,
+    minimums: Uint32Array = scanConversation(conversation).minimums,
+  ): number {
     const id = this.count++;
     const chunk = id >>> CHUNK_BITS;
     if (chunk === this.signatures.length) {
@@ -310,7 +313,7 @@ export class NearDuplicates {
     const signature = this.signatures[chunk];
     const next = this.next[chunk];
     const base = (id & CHUNK_MASK) * HASHES;
-    minHash(words, signature, base);
+    signature.set(minimums, base);
     let match = -1;
     for (let band = 0; band < BANDS; band++) {
       const first = this.bands[band].headOf(id, signature, base);
@@ -432,37 +435,6 @@ function agreement(one: Uint32Array, a: number, other: Uint32Array, b: number): 
 const SHINGLE_WORDS = 48;
 const BUCKET_SIZE = 16;
 
-/**
- * One-permutation MinHash (Li, Owen and Zhang, 2012): each shingle is hashed once and kept as the
- * minimum of one of 16 bins, instead of hashing every shingle 16 times; empty bins borrow the
- * next filled bin's value (rotation densification), so short texts still compare fairly.
- */
-function minHash(words: readonly number[], signature: Uint32Array, base: number): void {
-  signature.fill(EMPTY, base, base + HASHES);
-  for (let i = 0; i === 0 || i + 2 < words.length; i++) {
-    const value = mix(
-      Math.imul(words[i] ?? 0, 0x9e3779b1) ^
-        Math.imul(words[i + 1] ?? 0, 0x85ebca77) ^
-        Math.imul(words[i + 2] ?? 0, 0xc2b2ae3d),
-    );
-    const bin = base + (value >>> 28);
-    const rest = value & 0x0fffffff;
-    if (rest < signature[bin]) signature[bin] = rest;
-  }
-  for (let bin = 0; bin < HASHES; bin++) {
-    if (signature[base + bin] !== EMPTY) continue;
-    for (let step = 1; step < HASHES; step++) {
-      const other = signature[base + ((bin + step) % HASHES)];
-      if (other !== EMPTY && other < 0x10000000) {
-        signature[base + bin] = (other + step * 0x10000000) >>> 0;
-        break;
-      }
-    }
-  }
-}
-
-const EMPTY = 0xffffffff;
-
 /** A 32-bit finaliser (murmur3's), so nearby inputs spread over all bits. */
 function mix(value: number): number {
   let h = value ^ (value >>> 16);
@@ -480,10 +452,11 @@ export interface ConversationScan {
    */
   key: { high: number; low: number };
   /**
-   * Hashes of the first 48 words (letters and digits, lower-cased) of the non-system turns: they
-   * stand for the conversation in near-duplicate detection, at a cost that stays flat.
+   * The MinHash minimums of the word 3-shingles of the first 48 words (letters and digits,
+   * lower-cased, hashed with FNV-1a) of the non-system turns: they stand for the conversation in
+   * near-duplicate detection, at a cost that stays flat. See minHash in wasm/text-scan.ts.
    */
-  words: number[];
+  minimums: Uint32Array;
   /** Each message's text shape (first 2,000 characters); null for system messages. */
   shapes: (TextShape | null)[];
 }
@@ -518,17 +491,21 @@ class TextScanner {
   private readonly memory: WasmMemory;
   private readonly begin: () => void;
   private readonly run: (count: number) => void;
+  private readonly minHash: () => void;
   /** Where the module keeps what (its exported layout), as indexes into the views below. */
   private readonly at: {
     text: number;
     messages: number;
     maxMessages: number;
     words: number;
+    maxWords: number;
     result: number;
+    minimums: number;
   };
   private units!: Uint16Array;
   private bytes!: Buffer;
   private ints!: Int32Array;
+  private uints!: Uint32Array;
 
   constructor() {
     const instance = new WebAssembly.Instance(
@@ -544,23 +521,27 @@ class TextScanner {
       memory: WasmMemory;
       begin: () => void;
       scan: (count: number) => void;
+      minHash: () => void;
     };
     const offset = (name: string) => (exports[name] as { value: number }).value;
     this.memory = exports.memory;
     this.begin = exports.begin;
     this.run = exports.scan;
+    this.minHash = exports.minHash;
     this.at = {
       text: offset('TEXT') / 2,
       messages: offset('MESSAGES') / 4,
       maxMessages: offset('MAX_MESSAGES'),
       words: offset('WORDS') / 4,
+      maxWords: offset('MAX_WORDS'),
       result: offset('RESULT') / 4,
+      minimums: offset('MINIMUMS') / 4,
     };
     this.views();
     new Uint8Array(this.memory.buffer, 0, CHAR_CLASS.length).set(CHAR_CLASS);
     new Uint32Array(this.memory.buffer, offset('FILLER'), 32).set(FILLER_HASHES);
     new Uint8Array(this.memory.buffer, offset('SECOND'), 128).set(SECOND);
-    if (SHINGLE_WORDS > offset('MAX_WORDS')) throw new RangeError('too many shingle words');
+    if (SHINGLE_WORDS > this.at.maxWords) throw new RangeError('too many shingle words');
     this.ints[this.at.result + 3] = SHINGLE_WORDS;
   }
 
@@ -588,16 +569,26 @@ class TextScanner {
         shapes.push(this.shape(0, message));
       }
     }
-    const ints = this.ints;
-    const { words: wordsAt, result } = this.at;
-    const count = ints[result + 2];
-    const words = new Array<number>(count);
-    for (let w = 0; w < count; w++) words[w] = ints[wordsAt + w];
+    const { uints, at } = this;
     return {
-      key: { high: ints[result] >>> 0, low: ints[result + 1] >>> 0 },
-      words,
+      key: { high: uints[at.result], low: uints[at.result + 1] },
+      minimums: this.minimums(),
       shapes,
     };
+  }
+
+  /** The MinHash minimums of these word hashes (as many as the memory has room for). */
+  minHashOf(words: readonly number[]): Uint32Array {
+    if (words.length > this.at.maxWords) throw new RangeError('too many words');
+    this.uints.set(words, this.at.words);
+    this.ints[this.at.result + 2] = words.length;
+    return this.minimums();
+  }
+
+  /** The minimums of the words in memory, a copy (the memory is the next scan's). */
+  private minimums(): Uint32Array {
+    this.minHash();
+    return this.uints.slice(this.at.minimums, this.at.minimums + HASHES);
   }
 
   /** Code units of text the memory holds now (one more is kept for a 0 after the text). */
@@ -617,6 +608,7 @@ class TextScanner {
     this.units = new Uint16Array(this.memory.buffer);
     this.bytes = Buffer.from(this.memory.buffer);
     this.ints = new Int32Array(this.memory.buffer);
+    this.uints = new Uint32Array(this.memory.buffer);
   }
 
   /** Copies the text in, with a 0 after it (the filler check may look one code unit ahead). */
@@ -657,4 +649,12 @@ let scanner: TextScanner | undefined;
  */
 export function scanConversation(conversation: CanonicalConversation): ConversationScan {
   return (scanner ??= new TextScanner()).scan(conversation);
+}
+
+/**
+ * The MinHash minimums of a list of word hashes, as the scan computes them from a
+ * conversation's words (for NearDuplicates.add without a conversation to scan).
+ */
+export function minHashOf(words: readonly number[]): Uint32Array {
+  return (scanner ??= new TextScanner()).minHashOf(words);
 }

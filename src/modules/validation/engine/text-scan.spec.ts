@@ -64,7 +64,41 @@ function reference(messages: CanonicalMessage[]): ConversationScan {
     }
     shapes.push({ tokens, words: wordTokens, longestRun, filler });
   }
-  return { key: { high: a >>> 0, low: b >>> 0 }, words, shapes };
+  return { key: { high: a >>> 0, low: b >>> 0 }, minimums: minHash(words), shapes };
+}
+
+/**
+ * One-permutation MinHash over the word 3-shingles, written plainly: each shingle's hash picks a
+ * bin by its top 4 bits and competes with the rest; an empty bin borrows the next filled bin
+ * (to the right, wrapping) plus the distance times 2^28.
+ */
+function minHash(words: number[]): Uint32Array {
+  const mix = (value: number) => {
+    let h = value ^ (value >>> 16);
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  };
+  const shingles = words.length < 3 ? [[...words, 0, 0].slice(0, 3)] : [];
+  for (let i = 0; i + 2 < words.length; i++) shingles.push(words.slice(i, i + 3));
+  const bins: (number | undefined)[] = Array.from({ length: 16 }, () => undefined);
+  for (const [x, y, z] of shingles) {
+    const value = mix(
+      Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca77) ^ Math.imul(z, 0xc2b2ae3d),
+    );
+    const bin = value >>> 28;
+    bins[bin] = Math.min(bins[bin] ?? Infinity, value & 0x0fffffff);
+  }
+  const filled = [...bins];
+  for (let bin = 0; bin < 16; bin++) {
+    if (bins[bin] !== undefined) continue;
+    const step = [...Array(15).keys()]
+      .map((k) => k + 1)
+      .find((k) => bins[(bin + k) % 16] !== undefined);
+    if (step !== undefined) filled[bin] = bins[(bin + step) % 16]! + step * 0x10000000;
+  }
+  return Uint32Array.from(filled, (value) => value ?? 0xffffffff);
 }
 
 const FILLER_EXACT = 'n tbd foo todo lorem dolor qwerty sample foobar placeholder'.split(' ');

@@ -379,7 +379,7 @@ describe('scanConversation', () => {
     const small = scanConversation(conversationOf(...turns));
     const long = scanConversation(conversationOf({ role: 'system', content: huge }, ...turns));
     expect(long.shapes).toEqual([null, ...small.shapes]);
-    expect(long.words).toEqual(small.words);
+    expect(long.minimums).toEqual(small.minimums);
     const changed = `${huge.slice(0, -1)}y`;
     expect(
       scanConversation(conversationOf({ role: 'system', content: changed }, ...turns)).key,
@@ -409,7 +409,16 @@ describe('scanConversation', () => {
         messageContentScore(message.content, message.role),
       );
     });
-    expect(scan.words).toHaveLength(48);
+  });
+
+  it('stands a conversation for near-duplicates by its first 48 words', () => {
+    const minimumsOf = (text: string) =>
+      scanConversation(conversationOf({ role: 'user', content: text })).minimums;
+    const words = Array.from({ length: 60 }, (_, i) => `word${i}`);
+    const after = words.map((word, i) => (i < 48 ? word : 'other'));
+    expect(minimumsOf(after.join(' '))).toEqual(minimumsOf(words.join(' ')));
+    const within = words.map((word, i) => (i < 48 ? 'other' : word));
+    expect(minimumsOf(within.join(' '))).not.toEqual(minimumsOf(words.join(' ')));
   });
 });
 

@@ -407,7 +407,7 @@ export class DatasetValidator {
     exactDuplicate: boolean,
   ): void {
     const conversation = converted.conversation;
-    const near = exactDuplicate ? -1 : this.nearDuplicates.add(conversation, scan.words);
+    const near = exactDuplicate ? -1 : this.nearDuplicates.add(conversation, scan.minimums);
     const structure = structureScore(conversation);
     const content = contentScore(conversation, scan);
     const duplicates = exactDuplicate ? 0 : near >= 0 ? 0.5 : 1;
