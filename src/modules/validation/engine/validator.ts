@@ -20,6 +20,7 @@ import {
 } from './quality';
 import { BiasAnalyzer, type BiasReport } from '../../bias/engine';
 import { scanText } from '../../privacy/engine/analyzer';
+import { IdIndex } from './id-index';
 import { NumberTable } from './number-table';
 import { contentConversationId } from '../../standardization/conversation/conversation-id';
 import { schemaIssues } from './schema-check';
@@ -110,7 +111,7 @@ export class DatasetValidator {
   private readonly checks: Set<ValidationCheck>;
   private readonly errors: (ValidationIssue & { row: number })[] = [];
   private readonly errorsByCode: Partial<Record<IssueCode, number>> = {};
-  private readonly seenIds = new Map<string, number>();
+  private readonly seenIds = new IdIndex();
   private readonly seenContent = new NumberTable();
   private readonly nearDuplicates = new NearDuplicates();
   private readonly conversations: ConversationQuality[] = [];
@@ -391,8 +392,7 @@ export class DatasetValidator {
   ): number | undefined {
     let byId = -1;
     if (!derivedId) {
-      byId = this.seenIds.get(conversation.conversationId) ?? -1;
-      if (byId === -1) this.seenIds.set(conversation.conversationId, index);
+      byId = this.seenIds.firstOf(conversation.conversationId, index);
     }
     const byContent = this.seenContent.getPair(key.high, key.low);
     if (byContent === -1) this.seenContent.setPair(key.high, key.low, index);
