@@ -313,7 +313,8 @@ export class NearDuplicates {
     const signature = this.signatures[chunk];
     const next = this.next[chunk];
     const base = (id & CHUNK_MASK) * HASHES;
-    signature.set(minimums, base);
+    // A loop: TypedArray.prototype.set costs more than 16 copies.
+    for (let i = 0; i < HASHES; i++) signature[base + i] = minimums[i];
     let match = -1;
     for (let band = 0; band < BANDS; band++) {
       const first = this.bands[band].headOf(id, signature, base);
