@@ -29,6 +29,7 @@ const LETTER: u32 = 2;
 const WORD_CHAR: u32 = 4;
 const UPPER: u32 = 8;
 const PREFIX_START: u32 = 32;
+const NOT_PLAIN: u32 = 64;
 
 /** Whether text[start..end) is a filler word (quality.ts: fillerWord, on the same memory). */
 declare function fillerWord(start: i32, end: i32): i32;
@@ -41,6 +42,18 @@ function kindOf(code: u32): u32 {
   return <u32>load<u8>(CLASS + <usize>code);
 }
 
+/**
+ * 1 when a space or line break `code` after `previous` (the last of a run of `run` such code
+ * units) is spacing that normalization would change: a space next to a space or line break, or a
+ * third line break in a row.
+ */
+function oddSpacing(code: u32, previous: u32, run: i32): u32 {
+  if (code != 32 && code != 10) return 0;
+  if (previous == 32) return 1;
+  if (previous != 10) return 0;
+  return code == 32 || run >= 2 ? 1 : 0;
+}
+
 /** Starts a conversation: the content key's two FNV-1a states, no words yet. */
 export function begin(): void {
   store<u32>(RESULT, 0x811c9dc5);
@@ -51,9 +64,12 @@ export function begin(): void {
 /**
  * Reads `count` messages whose texts follow one another from TEXT; each message's entry gives
  * its role's first code unit, its length and how many of its first code units are scored (0 for
- * a system message). Writes each scored message's shape over its entry: tokens, tokens that are
+ * a system message). Writes each message's shape over its entry: tokens, tokens that are
  * mostly letters, the longest run of one code unit, and flags (1: a code unit from U+0080 up,
- * 2: a filler word). Carries the key and the words on from earlier calls since `begin`.
+ * 2: a filler word, 4: the text is not plain). Plain is what the standardizer's isPlainText
+ * calls plain, over the whole text: printable ASCII and line breaks only, no space or line
+ * break at either end, no space next to a space or line break, no three line breaks in a row.
+ * Carries the key and the words on from earlier calls since `begin`.
  */
 export function scan(count: i32): void {
   let a = load<u32>(RESULT);
@@ -80,6 +96,12 @@ export function scan(count: i32): void {
     let tokenLetters = 0;
     let seen: u32 = 0;
     let filler = 0;
+    let odd: u32 = 0;
+    if (length > 0) {
+      const first = unit(offset);
+      const last = unit(end - 1);
+      if (first == 32 || first == 10 || last == 32 || last == 10) odd = 1;
+    }
     let i = offset;
     while (i < scanned) {
       let code = unit(i);
@@ -123,6 +145,7 @@ export function scan(count: i32): void {
       a = (a ^ code) * 0x01000193;
       b = (b ^ code) * 0x0100019d;
       seen |= kind;
+      if (kind & SEPARATOR) odd |= oddSpacing(code, previous, run);
       if (code == previous) {
         if (++run > longestRun) longestRun = run;
       } else {
@@ -142,10 +165,20 @@ export function scan(count: i32): void {
       }
       i++;
     }
+    // Past the scanned part: the key, and whether the text is plain.
     for (; i < end; i++) {
       const code = unit(i);
       a = (a ^ code) * 0x01000193;
       b = (b ^ code) * 0x0100019d;
+      const kind = kindOf(code);
+      seen |= kind & NOT_PLAIN;
+      if (kind & SEPARATOR) odd |= oddSpacing(code, previous, run);
+      if (code == previous) {
+        run++;
+      } else {
+        run = 1;
+        previous = code;
+      }
     }
     a = (a ^ 0xffff) * 0x01000193;
     b = (b ^ 0xffff) * 0x0100019d;
@@ -156,7 +189,8 @@ export function scan(count: i32): void {
     store<i32>(entry, tokens);
     store<i32>(entry + 4, wordTokens);
     store<i32>(entry + 8, length == 0 ? 0 : longestRun);
-    store<i32>(entry + 12, ((seen >> 4) & 1) | (filler << 1));
+    odd |= (seen & NOT_PLAIN) >> 6;
+    store<i32>(entry + 12, ((seen >> 4) & 1) | (filler << 1) | (odd << 2));
     offset = end;
   }
   store<u32>(RESULT, a);

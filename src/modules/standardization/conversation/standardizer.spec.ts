@@ -193,6 +193,33 @@ describe('source templates', () => {
 });
 
 describe('hard cases', () => {
+  it('asks plainTexts about the texts as read, and normalizes only when told they are not plain', () => {
+    const record = {
+      messages: [
+        { role: 'user', content: 'I feel  tense.' },
+        { role: 'assistant', content: 'What  happens then?' },
+      ],
+    };
+    const asked: string[][] = [];
+    const contents = (plain: boolean) => {
+      const result = new Standardizer({
+        now: NOW,
+        plainTexts: (messages) => {
+          asked.push(messages.map((message) => message!.content));
+          return plain;
+        },
+      }).convert(structuredClone(record), 0) as Converted;
+      return result.conversation.messages.map((message) => message.content);
+    };
+    expect(contents(false)).toEqual(['I feel tense.', 'What happens then?']);
+    // The caller vouches for the texts: they are kept as read.
+    expect(contents(true)).toEqual(['I feel  tense.', 'What  happens then?']);
+    expect(asked).toEqual([
+      ['I feel  tense.', 'What  happens then?'],
+      ['I feel  tense.', 'What  happens then?'],
+    ]);
+  });
+
   it('detects the template per record in a mixed dataset', () => {
     const result = standardizeBatch(
       [

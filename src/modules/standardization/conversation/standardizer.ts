@@ -50,6 +50,13 @@ export interface StandardizeOptions {
    * deriving one hashes the whole conversation.
    */
   deriveIds?: boolean;
+  /**
+   * Tells whether every text of a conversation's messages (as read, before normalization; a
+   * list from a JS caller may have holes) is plain as isPlainText says: then the standardizer
+   * does not look again. The validator answers it from the scan of the texts it needs anyway,
+   * which reads every character once for both.
+   */
+  plainTexts?: (messages: readonly (CanonicalMessage | undefined)[]) => boolean;
 }
 
 export type ReadTemplate = SourceTemplate | 'column_mapping' | 'multi_row';
@@ -278,13 +285,14 @@ export class Standardizer {
     const messages = carried.messages ?? read;
     let repaired = false;
     let dropped = 0;
+    const plain = this.options.plainTexts?.(messages) ?? false;
     const normalized: CanonicalMessage[] = [];
     for (let i = 0; i < messages.length; i++) {
       const message = messages[i];
       // A hole in a list from a JS caller is skipped, as forEach would.
       if (message === undefined) continue;
       let content = message.content;
-      if (!isPlainText(content)) {
+      if (!plain && !isPlainText(content)) {
         const result = normalizeText(content);
         repaired ||= result.repaired;
         content = result.text;

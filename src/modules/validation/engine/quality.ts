@@ -155,6 +155,7 @@ const WORD_CHAR = 4; // part of a hashed word: ASCII letters and digits, and eve
 const UPPER = 8; // A-Z, lower-cased for word hashes
 const NOT_ASCII = 16; // U+0080 and up
 const PREFIX_START = 32; // the first letter of one of FILLER_PREFIXES, either case
+const NOT_PLAIN = 64; // not printable ASCII or \n (as isPlainText of the standardizer)
 const CHAR_CLASS = new Uint8Array(0x10000);
 for (let code = 0; code < 0x10000; code++) {
   const upper = code >= 65 && code <= 90;
@@ -169,6 +170,7 @@ for (let code = 0; code < 0x10000; code++) {
     (upper || lower || digit || code >= 0xc0 ? WORD_CHAR : 0) |
     (upper ? UPPER : 0) |
     (code >= 0x80 ? NOT_ASCII : 0) |
+    ((code >= 0x20 && code <= 0x7e) || code === 10 ? 0 : NOT_PLAIN) |
     ((upper || lower) && FILLER_PREFIXES.some((prefix) => prefix.charCodeAt(0) === (code | 32))
       ? PREFIX_START
       : 0);
@@ -460,6 +462,11 @@ export interface ConversationScan {
   minimums: Uint32Array;
   /** Each message's text shape (first 2,000 characters); null for system messages. */
   shapes: (TextShape | null)[];
+  /**
+   * Whether every text is plain as the standardizer's isPlainText says (normalization leaves it
+   * as it is), so a scan of texts not yet normalized holds for the normalized conversation.
+   */
+  plain: boolean;
 }
 
 /**
@@ -546,12 +553,12 @@ class TextScanner {
     this.ints[this.at.result + 3] = SHINGLE_WORDS;
   }
 
-  scan(conversation: CanonicalConversation): ConversationScan {
-    const messages = conversation.messages;
+  scan(messages: readonly CanonicalMessage[]): ConversationScan {
     let total = 0;
     for (let m = 0; m < messages.length; m++) total += messages[m].content.length;
     this.begin();
     const shapes: (TextShape | null)[] = [];
+    let plain = true;
     if (messages.length <= this.at.maxMessages && total <= JOINED_MAX) {
       // All the texts in one copy (a copy per message cost more than reading it), one call.
       this.reserve(total);
@@ -560,7 +567,10 @@ class TextScanner {
       this.write(all);
       for (let m = 0; m < messages.length; m++) this.enter(m, messages[m]);
       this.run(messages.length);
-      for (let m = 0; m < messages.length; m++) shapes.push(this.shape(m, messages[m]));
+      for (let m = 0; m < messages.length; m++) {
+        shapes.push(this.shape(m, messages[m]));
+        plain &&= this.plain(m);
+      }
     } else {
       for (const message of messages) {
         this.reserve(message.content.length);
@@ -568,6 +578,7 @@ class TextScanner {
         this.enter(0, message);
         this.run(1);
         shapes.push(this.shape(0, message));
+        plain &&= this.plain(0);
       }
     }
     const { uints, at } = this;
@@ -575,6 +586,7 @@ class TextScanner {
       key: { high: uints[at.result], low: uints[at.result + 1] },
       minimums: this.minimums(),
       shapes,
+      plain,
     };
   }
 
@@ -634,22 +646,37 @@ class TextScanner {
       words: this.ints[entry + 1],
       longestRun: this.ints[entry + 2],
       // Text past the scanned part is not looked at: then the placeholder check decides.
-      filler: flags !== 0 || content.length > SHAPE_CHARS,
+      filler: (flags & (FLAG_NOT_ASCII | FLAG_FILLER)) !== 0 || content.length > SHAPE_CHARS,
     };
   }
+
+  private plain(m: number): boolean {
+    return (this.ints[this.at.messages + 4 * m + 3] & FLAG_NOT_PLAIN) === 0;
+  }
 }
+
+/** The flags of a message's shape in the scan's memory. */
+const FLAG_NOT_ASCII = 1;
+const FLAG_FILLER = 2;
+const FLAG_NOT_PLAIN = 4;
 
 let scanner: TextScanner | undefined;
 
 /**
  * Reads every character of a conversation once and computes all the checks need from it (the
- * content key, the word hashes, each message's shape): three separate passes cost about twice
+ * content key, the word hashes' MinHash, each message's shape, whether every text is plain, so
+ * the standardizer need not look again): three separate passes cost about twice
  * as much. The content key is two FNV-1a variants over each message's role, length and text,
  * so no text can pass for the end of one message and the start of another ("ab" + "cd" is not
  * "ab\uFFFFacd"); words are letters and digits, lower-cased, hashed with FNV-1a.
  */
 export function scanConversation(conversation: CanonicalConversation): ConversationScan {
-  return (scanner ??= new TextScanner()).scan(conversation);
+  return scanMessages(conversation.messages);
+}
+
+/** scanConversation of a conversation's messages (before or after normalization). */
+export function scanMessages(messages: readonly CanonicalMessage[]): ConversationScan {
+  return (scanner ??= new TextScanner()).scan(messages);
 }
 
 /**

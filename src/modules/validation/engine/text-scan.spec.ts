@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CanonicalMessage } from '../../standardization/conversation/canonical';
-import { type ConversationScan, scanConversation, type TextShape } from './quality';
+import { isPlainText } from '../../standardization/conversation/text-normalization';
+import { type ConversationScan, scanConversation, scanMessages, type TextShape } from './quality';
 import { compile, moduleText } from '../../../../scripts/wasm/build-wasm';
 
 /**
@@ -64,7 +65,12 @@ function reference(messages: CanonicalMessage[]): ConversationScan {
     }
     shapes.push({ tokens, words: wordTokens, longestRun, filler });
   }
-  return { key: { high: a >>> 0, low: b >>> 0 }, minimums: minHash(words), shapes };
+  return {
+    key: { high: a >>> 0, low: b >>> 0 },
+    minimums: minHash(words),
+    shapes,
+    plain: messages.every(({ content }) => isPlainText(content)),
+  };
 }
 
 /**
@@ -163,12 +169,25 @@ describe('the text scan in WebAssembly', () => {
     const text = fc
       .array(fc.constantFrom(...pieces), { maxLength: 30 })
       .map((parts) => parts.join(''));
+    // Mostly plain ASCII, where spacing and the odd control character decide plainness.
+    const ascii = fc
+      .array(
+        fc.constantFrom('I feel ', 'calm', 'TODO', ' ', '\n', '\n\n', '.', '\u007f', '\u0001'),
+        {
+          maxLength: 12,
+        },
+      )
+      .map((parts) => parts.join(''));
     const message = fc.record({
       role: fc.constantFrom('system' as const, 'user' as const, 'assistant' as const),
       // Now and then a text past the 2,000 characters a shape reads.
       content: fc.oneof(
-        { weight: 9, arbitrary: text },
-        { weight: 1, arbitrary: text.map((t) => `${t}${'word '.repeat(450)}${t}`) },
+        { weight: 6, arbitrary: text },
+        { weight: 3, arbitrary: ascii },
+        {
+          weight: 1,
+          arbitrary: fc.oneof(text, ascii).map((t) => `${t}${'word '.repeat(450)}${t}`),
+        },
       ),
     });
     fc.assert(
@@ -177,6 +196,36 @@ describe('the text scan in WebAssembly', () => {
       }),
       { numRuns: 3_000 },
     );
+  });
+
+  it('calls a text plain exactly when the standardizer does, also past the scanned part', () => {
+    const texts = [
+      'I slept badly.',
+      'One line.\nAnother.\n\nA paragraph.',
+      'a\n\n\nb',
+      'a\n\n\n\nb',
+      'a \nb',
+      'a\n b',
+      'a  b',
+      ' a',
+      'a ',
+      '\na',
+      'a\n',
+      'a\tb',
+      'a\r\nb',
+      'a\u007fb',
+      'a\u0001b',
+      'café',
+      'a\u00a0b',
+      '',
+    ];
+    const long = 'I hear you. '.repeat(200).trim();
+    for (const text of [...texts, ...texts.map((t) => `${long} ${t}`)]) {
+      for (const role of ['user', 'system'] as const) {
+        const scan = scanMessages([{ role, content: text }]);
+        expect([text, role, scan.plain]).toEqual([text, role, isPlainText(text)]);
+      }
+    }
   });
 
   it('reads conversations larger than its memory, and small ones after them, alike', () => {

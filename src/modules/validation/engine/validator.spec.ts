@@ -318,6 +318,47 @@ describe('DatasetValidator quality', () => {
   });
 });
 
+describe('DatasetValidator on texts that normalization changes', () => {
+  it('keys and scores the conversation as normalized, not as read', () => {
+    const clean = chat(
+      ['user', 'I feel tense at the café before work.'],
+      ['assistant', 'That sounds hard. What happens in your body then?'],
+    );
+    const variants = [
+      'I feel  tense at the café before work.',
+      ' I feel tense at the café before work.',
+      'I feel tense at the cafe\u0301 before work.',
+      'I feel tense at the cafÃ© before work.',
+      'I feel\u00a0tense at the café before work.',
+      'I feel tense at the café before work.\u200b',
+    ].map((text) => chat(['user', text], ['assistant', clean.messages[1].content]));
+    const withEmptyTurn = chat(
+      ['user', clean.messages[0].content],
+      ['assistant', ''],
+      ['assistant', clean.messages[1].content],
+    );
+    const records = [clean, ...variants, withEmptyTurn];
+    const report = validate(records, { checks: ['quality'] });
+    const duplicates = report.errors.filter((error) => error.code === 'duplicate-conversation');
+    expect(duplicates.map((error) => [error.index, error.message])).toEqual(
+      records.slice(1).map((_, i) => [i + 1, 'duplicate of record 0']),
+    );
+    const content = report.quality!.conversations.map((c) => c.parts.content);
+    expect(new Set(content)).toEqual(new Set([content[0]]));
+  });
+
+  it('keys a conversation of plain texts without the empty turns dropped from it', () => {
+    const report = validate([
+      chat(['user', 'I feel tense.'], ['assistant', 'That sounds hard.']),
+      chat(['user', 'I feel tense.'], ['assistant', ''], ['assistant', 'That sounds hard.']),
+    ]);
+    expect(report.errors.map((error) => [error.index, error.code])).toEqual([
+      [1, 'empty-message'],
+      [1, 'duplicate-conversation'],
+    ]);
+  });
+});
+
 describe('DatasetValidator duplicates across id kinds', () => {
   it('finds the same content whether or not the records carry ids', () => {
     const report = validate([{ id: 'given-1', ...good }, good]);

@@ -1,4 +1,7 @@
-import type { CanonicalConversation } from '../../standardization/conversation/canonical';
+import type {
+  CanonicalConversation,
+  CanonicalMessage,
+} from '../../standardization/conversation/canonical';
 import {
   type Converted,
   type StandardizeOptions,
@@ -15,6 +18,7 @@ import {
   type QualityParts,
   round,
   scanConversation,
+  scanMessages,
   structureScore,
   weighted,
 } from './quality';
@@ -138,6 +142,10 @@ export class DatasetValidator {
   private records = 0;
   /** Issues of the record being added. */
   private recordIssues = 0;
+  /** The scan of the record's texts as the standardizer read them, before normalization. */
+  private read?: ConversationScan;
+  /** Those texts, when some were not plain (normalization may have changed them). */
+  private readonly readTexts: string[] = [];
   private readonly schema: boolean;
   private readonly quality: boolean;
   private readonly scansPii: boolean;
@@ -146,7 +154,11 @@ export class DatasetValidator {
   private repaired = 0;
 
   constructor(private readonly options: ValidationOptions = {}) {
-    this.standardizer = new Standardizer({ ...options, deriveIds: false });
+    this.standardizer = new Standardizer({
+      ...options,
+      deriveIds: false,
+      plainTexts: (messages) => this.scanRead(messages),
+    });
     this.settings = {
       maxErrors: options.maxErrors ?? DEFAULTS.maxErrors,
       minMessageChars: options.minMessageChars ?? DEFAULTS.minMessageChars,
@@ -180,6 +192,7 @@ export class DatasetValidator {
       for (const issue of schemaIssues(record, schemaFormat, index))
         if (this.count(issue.code)) this.list(issue);
     }
+    this.read = undefined;
     const result = this.standardizer.convert(record, index);
     if (!('conversation' in result)) {
       if (!schemaFormat && this.blankRow(record, index)) return;
@@ -197,7 +210,7 @@ export class DatasetValidator {
     if (!schemaFormat && !hasVisibleText(conversation) && this.blankRow(record, index)) return;
     if (result.repaired) this.repaired++;
     if (this.schema) this.structureIssues(conversation, index);
-    const scan = scanConversation(conversation);
+    const scan = this.readScanHolds(conversation) ? this.read! : scanConversation(conversation);
     const duplicateOf = this.duplicateOf(conversation, scan.key, index, result.derivedId);
     if (duplicateOf !== undefined && this.count('duplicate-conversation')) {
       this.list({
@@ -211,6 +224,34 @@ export class DatasetValidator {
     if (this.quality) this.score(result, scan, index, duplicateOf !== undefined);
     if (this.scansPii) this.scanPii(conversation, index);
     this.bias?.addText(String(index), conversation.messages.map((m) => m.content).join('\n'));
+  }
+
+  /**
+   * Scans the texts of a conversation being standardized, before normalization, and tells the
+   * standardizer whether they are all plain (it then skips its own check): one pass over the
+   * characters for both. The scan is the conversation's when normalization changed no text.
+   */
+  private scanRead(messages: readonly (CanonicalMessage | undefined)[]): boolean {
+    for (const message of messages) if (message === undefined) return false;
+    const read = scanMessages(messages as CanonicalMessage[]);
+    this.read = read;
+    if (!read.plain) {
+      this.readTexts.length = 0;
+      for (const message of messages) this.readTexts.push(message!.content);
+    }
+    return read.plain;
+  }
+
+  /** Whether the scan of the texts as read holds for the conversation they became. */
+  private readScanHolds(conversation: CanonicalConversation): boolean {
+    const read = this.read;
+    const messages = conversation.messages;
+    // Only empty texts are dropped; plain texts are kept as they are.
+    if (read === undefined || read.shapes.length !== messages.length) return false;
+    if (read.plain) return true;
+    for (let m = 0; m < messages.length; m++)
+      if (messages[m].content !== this.readTexts[m]) return false;
+    return true;
   }
 
   report(): ValidationReport {
