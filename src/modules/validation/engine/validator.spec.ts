@@ -287,6 +287,24 @@ describe('DatasetValidator quality', () => {
     expect(report.quality!.conversations.map((c) => c.parts.duplicates)).toEqual([1, 0, 0.5, 1]);
   });
 
+  it('gives conversations with the same parts one frozen parts object', () => {
+    const other = chat(['user', 'Hi'], ['assistant', 'Hello. What brings you here today?']);
+    const alike = chat(
+      ['user', 'My teenager refuses to talk to me and I do not know how to reach them any more.'],
+      [
+        'assistant',
+        'Wanting to reach your child shows how much you care. What happened last time?',
+      ],
+    );
+    const report = validate([good, other, alike, other]);
+    const parts = report.quality!.conversations.map((c) => c.parts);
+    expect(parts[2]).toBe(parts[0]);
+    expect(parts[1]).not.toEqual(parts[0]);
+    // The exact duplicate of `other` scores 0 for duplicates: other values, another object.
+    expect(parts[3]).toEqual({ ...parts[1], duplicates: 0 });
+    expect(Object.isFrozen(parts[0])).toBe(true);
+  });
+
   it('maps scores to levels at 0.9, 0.8, 0.7 and 0.5', () => {
     expect([0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5, 0.49].map(qualityLevel)).toEqual([
       'excellent',

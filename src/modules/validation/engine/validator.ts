@@ -103,6 +103,10 @@ export interface PiiExample {
 }
 
 const DEFAULTS = { maxErrors: 100, minMessageChars: 2, maxMessageChars: 32_000, maxTurns: 200 };
+/** Sets of score parts shared between conversations (see partsOf): a few MB at most. */
+const PARTS_KEPT = 65_536;
+/** A part's value (0..1, rounded to thousandths) as an integer 0..1000. */
+const thousandths = (value: number) => Math.round(value * 1000);
 
 /**
  * Validates records one at a time (so it can run over a streaming row reader): each record is
@@ -119,6 +123,7 @@ export class DatasetValidator {
   private readonly seenContent = new NumberTable();
   private readonly nearDuplicates = new NearDuplicates();
   private readonly conversations: ConversationQuality[] = [];
+  private readonly partsByValues = new Map<number, Readonly<QualityParts>>();
   private readonly keepConversations: boolean;
   private readonly totals = {
     count: 0,
@@ -470,9 +475,42 @@ export class DatasetValidator {
         conversationId: conversationIdOf(converted),
         score,
         level,
-        parts: { structure, content, duplicates, completeness },
+        parts: this.partsOf(structure, content, duplicates, completeness),
       });
     }
+  }
+
+  /**
+   * The parts of a conversation's score, one frozen object for each set of values: parts are
+   * rounded to thousandths and take few values together (most datasets have many conversations
+   * alike), and each object with its four numbers (a number that is not a small integer is an
+   * object of its own in V8) was kept to the report's end. Past PARTS_KEPT sets, the rest get
+   * objects of their own.
+   */
+  private partsOf(
+    structure: number,
+    content: number,
+    duplicates: number,
+    completeness: number,
+  ): QualityParts {
+    // Below 2^53: an exact integer, one for each set of thousandths.
+    const key =
+      ((thousandths(structure) * 1001 + thousandths(content)) * 1001 + thousandths(duplicates)) *
+        1001 +
+      thousandths(completeness);
+    const kept = this.partsByValues.get(key);
+    if (
+      kept !== undefined &&
+      kept.structure === structure &&
+      kept.content === content &&
+      kept.duplicates === duplicates &&
+      kept.completeness === completeness
+    )
+      return kept;
+    const parts = Object.freeze({ structure, content, duplicates, completeness });
+    if (kept === undefined && this.partsByValues.size < PARTS_KEPT)
+      this.partsByValues.set(key, parts);
+    return parts;
   }
 
   private datasetQuality(): NonNullable<ValidationReport['quality']> {
