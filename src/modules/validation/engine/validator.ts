@@ -124,6 +124,9 @@ export class DatasetValidator {
   private readonly nearDuplicates = new NearDuplicates();
   private readonly conversations: ConversationQuality[] = [];
   private readonly partsByValues = new Map<number, Readonly<QualityParts>>();
+  /** Ids derived for the conversations listed, by content key (see listedId). */
+  private readonly derivedIdAt = new NumberTable();
+  private readonly derivedIds: string[] = [];
   private readonly keepConversations: boolean;
   private readonly totals = {
     count: 0,
@@ -472,12 +475,29 @@ export class DatasetValidator {
     if (this.keepConversations) {
       this.conversations.push({
         index,
-        conversationId: conversationIdOf(converted),
+        conversationId: this.listedId(converted, scan.key),
         score,
         level,
         parts: this.partsOf(structure, content, duplicates, completeness),
       });
     }
+  }
+
+  /**
+   * The id a conversation is listed under: its own, or the one derived from its content.
+   * Conversations with the same content key share the derived id: hashing the content again was
+   * about 12% of a full report where most records repeat. As in the duplicate check, the 64-bit
+   * key stands for the content (the two are the same claim: an exact duplicate of a record has
+   * that record's content, and so its derived id).
+   */
+  private listedId(converted: Converted, key: ConversationScan['key']): string {
+    if (!converted.derivedId) return converted.conversation.conversationId;
+    const at = this.derivedIdAt.getPair(key.high, key.low);
+    if (at !== -1) return this.derivedIds[at];
+    const id = contentConversationId(converted.conversation.messages);
+    this.derivedIdAt.setPair(key.high, key.low, this.derivedIds.length);
+    this.derivedIds.push(id);
+    return id;
   }
 
   /**
