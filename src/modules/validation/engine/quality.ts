@@ -458,8 +458,11 @@ export interface ConversationScan {
    * The MinHash minimums of the word 3-shingles of the first 48 words (letters and digits,
    * lower-cased, hashed with FNV-1a) of the non-system turns: they stand for the conversation in
    * near-duplicate detection, at a cost that stays flat. See minHash in wasm/text-scan.ts.
+   * Computed when first read, from the words the scan left in its memory (an exact duplicate
+   * needs none): read them before the next scan, which replaces those words (a read after it
+   * throws).
    */
-  minimums: Uint32Array;
+  readonly minimums: Uint32Array;
   /** Each message's text shape (first 2,000 characters); null for system messages. */
   shapes: (TextShape | null)[];
   /**
@@ -514,6 +517,8 @@ class TextScanner {
   private bytes!: Buffer;
   private ints!: Int32Array;
   private uints!: Uint32Array;
+  /** Scans so far: the words in memory are the last one's. */
+  private scans = 0;
 
   constructor() {
     const instance = new WebAssembly.Instance(
@@ -582,17 +587,20 @@ class TextScanner {
       }
     }
     const { uints, at } = this;
-    return {
-      key: { high: uints[at.result], low: uints[at.result + 1] },
-      minimums: this.minimums(),
-      shapes,
-      plain,
-    };
+    const key = { high: uints[at.result], low: uints[at.result + 1] };
+    return new Scan(key, shapes, plain, this, ++this.scans);
+  }
+
+  /** The minimums of scan number `scan`, while its words are still in memory. */
+  minimumsOf(scan: number): Uint32Array {
+    if (scan !== this.scans) throw new Error('the words of this scan were replaced by a later one');
+    return this.minimums();
   }
 
   /** The MinHash minimums of these word hashes (as many as the memory has room for). */
   minHashOf(words: readonly number[]): Uint32Array {
     if (words.length > this.at.maxWords) throw new RangeError('too many words');
+    this.scans++;
     this.uints.set(words, this.at.words);
     this.ints[this.at.result + 2] = words.length;
     return this.minimums();
@@ -659,6 +667,23 @@ class TextScanner {
 const FLAG_NOT_ASCII = 1;
 const FLAG_FILLER = 2;
 const FLAG_NOT_PLAIN = 4;
+
+/** A scan's figures; its minimums are computed when first read (see ConversationScan). */
+class Scan implements ConversationScan {
+  private computed?: Uint32Array;
+
+  constructor(
+    readonly key: ConversationScan['key'],
+    readonly shapes: (TextShape | null)[],
+    readonly plain: boolean,
+    private readonly scanner: TextScanner,
+    private readonly serial: number,
+  ) {}
+
+  get minimums(): Uint32Array {
+    return (this.computed ??= this.scanner.minimumsOf(this.serial));
+  }
+}
 
 let scanner: TextScanner | undefined;
 

@@ -127,6 +127,12 @@ const conversationOf = (messages: CanonicalMessage[]) => ({
   messages,
 });
 
+/** A scan's figures as a plain object (its minimums are read at once, as they must be). */
+function scanned(messages: CanonicalMessage[]): ConversationScan {
+  const { key, minimums, shapes, plain } = scanConversation(conversationOf(messages));
+  return { key, minimums, shapes, plain };
+}
+
 describe('the text scan in WebAssembly', () => {
   it('is what wasm/text-scan.ts compiles to', () => {
     const committed = readFileSync(join(__dirname, 'text-scan.wasm.ts'), 'utf8');
@@ -192,10 +198,21 @@ describe('the text scan in WebAssembly', () => {
     });
     fc.assert(
       fc.property(fc.array(message, { maxLength: 8 }), (messages) => {
-        expect(scanConversation(conversationOf(messages))).toEqual(reference(messages));
+        expect(scanned(messages)).toEqual(reference(messages));
       }),
       { numRuns: 3_000 },
     );
+  });
+
+  it('gives the minimums of a scan only until the next scan', () => {
+    const first = scanConversation(conversationOf([{ role: 'user', content: 'I feel calm now.' }]));
+    const minimums = first.minimums;
+    scanConversation(conversationOf([{ role: 'user', content: 'Something else.' }]));
+    // Read before the next scan, they stay; read after it, they are refused.
+    expect(first.minimums).toBe(minimums);
+    const second = scanConversation(conversationOf([{ role: 'user', content: 'Once more.' }]));
+    scanConversation(conversationOf([{ role: 'user', content: 'And again.' }]));
+    expect(() => second.minimums).toThrow('replaced by a later one');
   });
 
   it('calls a text plain exactly when the standardizer does, also past the scanned part', () => {
@@ -251,7 +268,7 @@ describe('the text scan in WebAssembly', () => {
       [long(20_000), long(20_000, 'assistant'), long(20_000)],
       [{ role: 'user' as const, content: 'é'.repeat(300_000) }],
     ])
-      expect(scanConversation(conversationOf(messages))).toEqual(reference(messages));
-    expect(scanConversation(conversationOf(turns))).toEqual(reference(turns));
+      expect(scanned(messages)).toEqual(reference(messages));
+    expect(scanned(turns)).toEqual(reference(turns));
   });
 });

@@ -436,9 +436,10 @@ describe('scanConversation', () => {
       { role: 'assistant' as const, content: 'What goes through your mind at night?' },
     ];
     const small = scanConversation(conversationOf(...turns));
+    const smallMinimums = small.minimums;
     const long = scanConversation(conversationOf({ role: 'system', content: huge }, ...turns));
     expect(long.shapes).toEqual([null, ...small.shapes]);
-    expect(long.minimums).toEqual(small.minimums);
+    expect(long.minimums).toEqual(smallMinimums);
     const changed = `${huge.slice(0, -1)}y`;
     expect(
       scanConversation(conversationOf({ role: 'system', content: changed }, ...turns)).key,
