@@ -9,6 +9,7 @@ import {
 } from './quality';
 import { type Converted, Standardizer } from '../../standardization/conversation/standardizer';
 import { DatasetValidator, type ValidationOptions } from './validator';
+import type { CanonicalMessage } from '../../standardization/conversation/canonical';
 import { contentConversationId } from '../../standardization/conversation/conversation-id';
 
 const chat = (...turns: [string, string][]) => ({
@@ -387,6 +388,34 @@ describe('DatasetValidator duplicates across id kinds', () => {
         message: 'duplicate of record 0',
       }),
     ]);
+  });
+
+  it('lists conversations whose content keys collide under ids of their own contents', () => {
+    // Two texts whose 64-bit content keys are the same (found by a collision search).
+    const texts = ['\u6146\u6597\u6a35\u5088\u5b2e', '\u643d\u4e60\u5473\u6117\u4e93'];
+    const records = texts.map((text) =>
+      chat(['user', text], ['assistant', 'I hear you. What happened next?']),
+    );
+    const keys = records.map(
+      (record) =>
+        scanConversation({
+          conversationId: 'c',
+          source: 'test',
+          createdAt: '2026-01-01T00:00:00.000Z',
+          metadata: {},
+          messages: record.messages as CanonicalMessage[],
+        }).key,
+    );
+    expect(keys[1]).toEqual(keys[0]);
+    const report = validate([...records, records[1]]);
+    const derived = (record: (typeof records)[number]) =>
+      contentConversationId(record.messages as CanonicalMessage[]);
+    expect(report.quality!.conversations.map((c) => c.conversationId)).toEqual([
+      derived(records[0]),
+      derived(records[1]),
+      derived(records[1]),
+    ]);
+    expect(derived(records[1])).not.toBe(derived(records[0]));
   });
 
   it("lists a duplicate without an id under the id derived from its content, as the original's", () => {

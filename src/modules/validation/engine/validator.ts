@@ -26,7 +26,11 @@ import { BiasAnalyzer, type BiasReport } from '../../bias/engine';
 import { scanText } from '../../privacy/engine/analyzer';
 import { IdIndex } from './id-index';
 import { NumberTable } from './number-table';
-import { contentConversationId } from '../../standardization/conversation/conversation-id';
+import {
+  contentConversationId,
+  conversationText,
+  textConversationId,
+} from '../../standardization/conversation/conversation-id';
 import { schemaIssues } from './schema-check';
 
 export const VALIDATION_CHECKS = ['schema', 'quality', 'pii', 'bias'] as const;
@@ -103,6 +107,8 @@ export interface PiiExample {
 }
 
 const DEFAULTS = { maxErrors: 100, minMessageChars: 2, maxMessageChars: 32_000, maxTurns: 200 };
+/** Text kept to find derived ids again (see listedId): 8M code units, 16 MB at most. */
+const DERIVED_TEXT_CHARS = 8 * 1024 * 1024;
 /** Sets of score parts shared between conversations (see partsOf): a few MB at most. */
 const PARTS_KEPT = 65_536;
 /** A part's value (0..1, rounded to thousandths) as an integer 0..1000. */
@@ -124,9 +130,11 @@ export class DatasetValidator {
   private readonly nearDuplicates = new NearDuplicates();
   private readonly conversations: ConversationQuality[] = [];
   private readonly partsByValues = new Map<number, Readonly<QualityParts>>();
-  /** Ids derived for the conversations listed, by content key (see listedId). */
+  /** Ids derived for the conversations listed and their texts, by content key (see listedId). */
   private readonly derivedIdAt = new NumberTable();
   private readonly derivedIds: string[] = [];
+  private readonly derivedTexts: string[] = [];
+  private derivedChars = 0;
   private readonly keepConversations: boolean;
   private readonly totals = {
     count: 0,
@@ -485,18 +493,23 @@ export class DatasetValidator {
 
   /**
    * The id a conversation is listed under: its own, or the one derived from its content.
-   * Conversations with the same content key share the derived id: hashing the content again was
-   * about 12% of a full report where most records repeat. As in the duplicate check, the 64-bit
-   * key stands for the content (the two are the same claim: an exact duplicate of a record has
-   * that record's content, and so its derived id).
+   * Hashing the content again for every repeat was about 12% of a full report where most
+   * records repeat, so derived ids are kept with the text they were derived from, found by the
+   * content key and used only when the text is the same (a 64-bit key can be made to collide;
+   * an id must not). Up to DERIVED_TEXT_CHARS of text is kept; past that, ids are derived anew.
    */
   private listedId(converted: Converted, key: ConversationScan['key']): string {
     if (!converted.derivedId) return converted.conversation.conversationId;
+    const text = conversationText(converted.conversation.messages);
     const at = this.derivedIdAt.getPair(key.high, key.low);
-    if (at !== -1) return this.derivedIds[at];
-    const id = contentConversationId(converted.conversation.messages);
-    this.derivedIdAt.setPair(key.high, key.low, this.derivedIds.length);
-    this.derivedIds.push(id);
+    if (at !== -1 && this.derivedTexts[at] === text) return this.derivedIds[at];
+    const id = textConversationId(text);
+    if (at === -1 && this.derivedChars + text.length <= DERIVED_TEXT_CHARS) {
+      this.derivedIdAt.setPair(key.high, key.low, this.derivedIds.length);
+      this.derivedIds.push(id);
+      this.derivedTexts.push(text);
+      this.derivedChars += text.length;
+    }
     return id;
   }
 
