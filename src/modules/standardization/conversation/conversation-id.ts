@@ -7,17 +7,7 @@ import type { CanonicalMessage } from './canonical';
  * Hash object per conversation cost more than hashing its text.
  */
 export function contentConversationId(messages: readonly CanonicalMessage[]): string {
-  return textConversationId(conversationText(messages));
-}
-
-/** What a derived id is a hash of: each message's role and text, delimited. */
-export function conversationText(messages: readonly CanonicalMessage[]): string {
   let text = '';
   for (const message of messages) text += `${message.role}\u0000${message.content}\u0001`;
-  return text;
-}
-
-/** The id derived from a conversationText. */
-export function textConversationId(text: string): string {
   return `conv_${hash('sha256', text, 'hex').slice(0, 24)}`;
 }

@@ -26,11 +26,7 @@ import { BiasAnalyzer, type BiasReport } from '../../bias/engine';
 import { scanText } from '../../privacy/engine/analyzer';
 import { IdIndex } from './id-index';
 import { NumberTable } from './number-table';
-import {
-  contentConversationId,
-  conversationText,
-  textConversationId,
-} from '../../standardization/conversation/conversation-id';
+import { contentConversationId } from '../../standardization/conversation/conversation-id';
 import { schemaIssues } from './schema-check';
 
 export const VALIDATION_CHECKS = ['schema', 'quality', 'pii', 'bias'] as const;
@@ -107,8 +103,6 @@ export interface PiiExample {
 }
 
 const DEFAULTS = { maxErrors: 100, minMessageChars: 2, maxMessageChars: 32_000, maxTurns: 200 };
-/** Text kept to find derived ids again (see listedId): 8M code units, 16 MB at most. */
-const DERIVED_TEXT_CHARS = 8 * 1024 * 1024;
 /** Sets of score parts shared between conversations (see partsOf): a few MB at most. */
 const PARTS_KEPT = 65_536;
 /** A part's value (0..1, rounded to thousandths) as an integer 0..1000. */
@@ -130,11 +124,6 @@ export class DatasetValidator {
   private readonly nearDuplicates = new NearDuplicates();
   private readonly conversations: ConversationQuality[] = [];
   private readonly partsByValues = new Map<number, Readonly<QualityParts>>();
-  /** Ids derived for the conversations listed and their texts, by content key (see listedId). */
-  private readonly derivedIdAt = new NumberTable();
-  private readonly derivedIds: string[] = [];
-  private readonly derivedTexts: string[] = [];
-  private derivedChars = 0;
   private readonly keepConversations: boolean;
   private readonly totals = {
     count: 0,
@@ -483,34 +472,12 @@ export class DatasetValidator {
     if (this.keepConversations) {
       this.conversations.push({
         index,
-        conversationId: this.listedId(converted, scan.key),
+        conversationId: conversationIdOf(converted),
         score,
         level,
         parts: this.partsOf(structure, content, duplicates, completeness),
       });
     }
-  }
-
-  /**
-   * The id a conversation is listed under: its own, or the one derived from its content.
-   * Hashing the content again for every repeat was about 12% of a full report where most
-   * records repeat, so derived ids are kept with the text they were derived from, found by the
-   * content key and used only when the text is the same (a 64-bit key can be made to collide;
-   * an id must not). Up to DERIVED_TEXT_CHARS of text is kept; past that, ids are derived anew.
-   */
-  private listedId(converted: Converted, key: ConversationScan['key']): string {
-    if (!converted.derivedId) return converted.conversation.conversationId;
-    const text = conversationText(converted.conversation.messages);
-    const at = this.derivedIdAt.getPair(key.high, key.low);
-    if (at !== -1 && this.derivedTexts[at] === text) return this.derivedIds[at];
-    const id = textConversationId(text);
-    if (at === -1 && this.derivedChars + text.length <= DERIVED_TEXT_CHARS) {
-      this.derivedIdAt.setPair(key.high, key.low, this.derivedIds.length);
-      this.derivedIds.push(id);
-      this.derivedTexts.push(text);
-      this.derivedChars += text.length;
-    }
-    return id;
   }
 
   /**
