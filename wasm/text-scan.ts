@@ -1,7 +1,7 @@
 // AssemblyScript: the character loop of scanConversation (src/modules/validation/engine/
 // quality.ts) and the MinHash of the words it keeps, compiled to WebAssembly by
-// `npm run build:wasm`. quality.ts fills the tables, copies
-// a conversation's texts in and reads the results out, at the offsets this module exports.
+// `npm run build:wasm`. quality.ts fills the tables, copies a conversation's texts in and reads
+// the results out, at the offsets this module exports.
 //
 // Memory (bytes):
 //   [0, 65536)          character class of each UTF-16 code unit (quality.ts: CHAR_CLASS)

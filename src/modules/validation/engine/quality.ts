@@ -690,10 +690,10 @@ let scanner: TextScanner | undefined;
 /**
  * Reads every character of a conversation once and computes all the checks need from it (the
  * content key, the word hashes' MinHash, each message's shape, whether every text is plain, so
- * the standardizer need not look again): three separate passes cost about twice
- * as much. The content key is two FNV-1a variants over each message's role, length and text,
- * so no text can pass for the end of one message and the start of another ("ab" + "cd" is not
- * "ab\uFFFFacd"); words are letters and digits, lower-cased, hashed with FNV-1a.
+ * the standardizer need not look again): separate passes cost about twice as much. The content
+ * key is two FNV-1a variants over each message's role, length and text, so no text can pass for
+ * the end of one message and the start of another ("ab" + "cd" is not "ab\uFFFFacd"); words are
+ * letters and digits, lower-cased, hashed with FNV-1a.
  */
 export function scanConversation(conversation: CanonicalConversation): ConversationScan {
   return scanMessages(conversation.messages);
