@@ -44,6 +44,20 @@ describe('NearDuplicates', () => {
     // The copies joined the buckets up to their limit; the first conversation is still found.
     expect(add(index, edited(1))).toBe(0);
   });
+
+  it('calls a conversation near when 11 of its 16 minimums agree, not 10', () => {
+    // The first band's key is kept, so the two meet; the minimums that differ differ only in
+    // their top bit or their lowest, the edges of a comparison counted without branches.
+    const first = Uint32Array.from({ length: 16 }, (_, i) => (0x80000001 + i * 0x01234567) >>> 0);
+    const differing = (count: number) =>
+      first.map((value, i) => (i >= 2 && i < 2 + count ? value ^ (i % 2 ? 1 : 0x80000000) : value));
+    const near = (count: number) => {
+      const index = new NearDuplicates();
+      index.add(unused, first);
+      return index.add(unused, differing(count));
+    };
+    expect([0, 1, 5, 6, 14].map(near)).toEqual([0, 0, 0, -1, -1]);
+  });
 });
 
 describe('BandHeads', () => {
