@@ -27,8 +27,8 @@ export const TEXT: usize = 135168;
 const SEPARATOR: u32 = 1;
 const LETTER: u32 = 2;
 const WORD_CHAR: u32 = 4;
-const UPPER: u32 = 8;
-const PREFIX_START: u32 = 32;
+const PREFIX_START: u32 = 8;
+const UPPER: u32 = 32;
 const NOT_PLAIN: u32 = 64;
 
 /** Whether text[start..end) is a filler word (quality.ts: fillerWord, on the same memory). */
@@ -93,6 +93,7 @@ export function scan(count: i32): void {
     let run = 0;
     let previous: u32 = 0xffffffff;
     let tokenLength = 0;
+    // Twice the letters of the token: LETTER is 2, so a letter adds its class bit.
     let tokenLetters = 0;
     let seen: u32 = 0;
     let filler = 0;
@@ -120,13 +121,14 @@ export function scan(count: i32): void {
             run = 1;
             previous = code;
           }
-          tokenLength++;
-          tokenLetters += (kind >> 1) & 1;
-          word = (word ^ (kind & UPPER ? code + 32 : code)) * 0x01000193;
+          tokenLetters += kind & LETTER;
+          // UPPER is 32, the bit that makes A-Z a-z.
+          word = (word ^ (code | (kind & UPPER))) * 0x01000193;
           if (++i == scanned) break;
           code = unit(i);
           kind = kindOf(code);
         } while (kind & WORD_CHAR);
+        tokenLength += i - start;
         if (wordCount < maxWords) {
           store<u32>(WORDS + ((<usize>wordCount) << 2), word);
           wordCount++;
@@ -155,13 +157,13 @@ export function scan(count: i32): void {
       if (kind & SEPARATOR) {
         if (tokenLength > 0) {
           tokens++;
-          if (tokenLetters * 2 >= tokenLength) wordTokens++;
+          if (tokenLetters >= tokenLength) wordTokens++;
           tokenLength = 0;
           tokenLetters = 0;
         }
       } else {
         tokenLength++;
-        tokenLetters += (kind >> 1) & 1;
+        tokenLetters += kind & LETTER;
       }
       i++;
     }
@@ -184,7 +186,7 @@ export function scan(count: i32): void {
     b = (b ^ 0xffff) * 0x0100019d;
     if (tokenLength > 0) {
       tokens++;
-      if (tokenLetters * 2 >= tokenLength) wordTokens++;
+      if (tokenLetters >= tokenLength) wordTokens++;
     }
     store<i32>(entry, tokens);
     store<i32>(entry + 4, wordTokens);
