@@ -41,6 +41,21 @@ describe('keyOf', () => {
     expect(keyOf(other, QUESTION)).toBe('QUERY');
   });
 
+  it('tells apart records whose keys differ after the first', () => {
+    const byQuery = { id: 1, query: 'q' };
+    const byQuestion = { id: 2, question: 'why?', query: 'q' };
+    const byNeither = { id: 3, answer: 'a' };
+    for (const [record, key] of [
+      [byQuery, 'query'],
+      [byQuestion, 'question'],
+      [byNeither, undefined],
+      [byQuery, 'query'],
+    ] as const) {
+      enterRecord(record);
+      expect(keyOf(record, QUESTION)).toBe(key);
+    }
+  });
+
   it('sees a record changed between two entries afresh', () => {
     const record: Record<string, unknown> = { Question: 'a' };
     enterRecord(record);

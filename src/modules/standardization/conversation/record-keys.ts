@@ -28,7 +28,7 @@ interface Shape {
   keys: string[];
   lowerKeys: string[];
   hasUpper: boolean;
-  /** Per FieldNames slot: the key found without an exact match, null for none. */
+  /** Per FieldNames slot: the key keyOf found, null for none. */
   found: (string | null | undefined)[];
   /** Anything a caller derives from the keys alone (see `shapeMemo`). */
   memo: Map<unknown, unknown>;
@@ -109,16 +109,27 @@ export function shapeMemo<T>(record: SourceRecord, name: unknown, compute: () =>
 
 /**
  * The record's own key for the first of `fields` it has: an exact match first, then ignoring
- * case (for a record with upper-case keys, in the record's key order).
+ * case (for a record with upper-case keys, in the record's key order). A record's keys are its
+ * own enumerable ones, as JSON and CSV rows have: for the entered record, the whole answer is
+ * worked out once per shape (looking each name up on every record was most of the cost).
  */
 export function keyOf(record: SourceRecord, fields: FieldNames): string | undefined {
+  if (current?.record === record) {
+    const shape = current.shape;
+    let found = shape.found[fields.slot];
+    if (found === undefined) {
+      found = exactKey(shape, fields) ?? caseInsensitiveKey(shape, fields) ?? null;
+      shape.found[fields.slot] = found;
+    }
+    return found ?? undefined;
+  }
   for (const name of fields.names) if (Object.hasOwn(record, name)) return name;
-  if (current?.record !== record) return caseInsensitiveKey(shapeOf(record), fields);
-  const shape = current.shape;
-  let found = shape.found[fields.slot];
-  if (found === undefined)
-    shape.found[fields.slot] = found = caseInsensitiveKey(shape, fields) ?? null;
-  return found ?? undefined;
+  return caseInsensitiveKey(shapeOf(record), fields);
+}
+
+function exactKey(shape: Shape, fields: FieldNames): string | undefined {
+  for (const name of fields.names) if (shape.keys.includes(name)) return name;
+  return undefined;
 }
 
 function caseInsensitiveKey(shape: Shape, fields: FieldNames): string | undefined {
