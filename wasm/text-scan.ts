@@ -6,7 +6,8 @@
 // Memory (bytes):
 //   [0, 65536)          character class of each UTF-16 code unit (quality.ts: CHAR_CLASS)
 //   [65536, 65664)      32 x u32: bits of the filler words' hashes (FILLER_HASHES)
-//   [65664, 65792)      128 x u8: second letter of a filler prefix by its first (SECOND)
+//   [65664, 65712)      3 x (u64, u64): each filler prefix's first four code units, lower case,
+//                       and the mask of the ones it has (PREFIXES)
 //   [65792, 66048)      up to 64 x i32: the word hashes (WORDS)
 //   [66048, 66064)      key a, key b, word count; how many words to keep (RESULT)
 //   [66560, 66624)      16 x u32: the MinHash minimums of the words (MINIMUMS)
@@ -15,7 +16,7 @@
 
 const CLASS: usize = 0;
 export const FILLER: usize = 65536;
-export const SECOND: usize = 65664;
+export const PREFIXES: usize = 65664;
 export const WORDS: usize = 65792;
 export const MAX_WORDS: i32 = 64;
 export const RESULT: usize = 66048;
@@ -27,7 +28,6 @@ export const TEXT: usize = 135168;
 const SEPARATOR: u32 = 1;
 const LETTER: u32 = 2;
 const WORD_CHAR: u32 = 4;
-const PREFIX_START: u32 = 8;
 const UPPER: u32 = 32;
 const NOT_PLAIN: u32 = 64;
 
@@ -109,7 +109,6 @@ export function scan(count: i32): void {
       let kind = kindOf(code);
       if (kind & WORD_CHAR) {
         const start = i;
-        const first = code;
         let word: u32 = 0x811c9dc5;
         do {
           a = (a ^ code) * 0x01000193;
@@ -133,13 +132,17 @@ export function scan(count: i32): void {
           store<u32>(WORDS + ((<usize>wordCount) << 2), word);
           wordCount++;
         }
-        // Words that may be filler, by their hash or their first two letters, are checked.
-        if (
-          filler == 0 &&
-          ((load<u32>(FILLER + ((<usize>(word >>> 27)) << 2)) & ((<u32>1) << (word & 31))) != 0 ||
-            ((kindOf(first) & PREFIX_START) != 0 &&
-              (unit(start + 1) | 32) == <u32>load<u8>(SECOND + <usize>(first | 32))))
-        ) {
+        // Whether the word starts with a filler prefix (any case), from its first four code
+        // units at once: a branch on its first letter was guessed wrong for about a word in
+        // four. Units past the word are no letters of a prefix, so they match none.
+        const head = load<u64>(TEXT + ((<usize>start) << 1)) | 0x0020002000200020;
+        const byPrefix =
+          <u32>((head & load<u64>(PREFIXES + 8)) == load<u64>(PREFIXES)) |
+          <u32>((head & load<u64>(PREFIXES + 24)) == load<u64>(PREFIXES + 16)) |
+          <u32>((head & load<u64>(PREFIXES + 40)) == load<u64>(PREFIXES + 32));
+        // Words that may be filler, by their hash or their prefix, are checked.
+        const byHash = (load<u32>(FILLER + ((<usize>(word >>> 27)) << 2)) >> (word & 31)) & 1;
+        if (filler == 0 && (byHash | byPrefix) != 0) {
           filler = fillerWord(start, i);
         }
         continue;

@@ -152,7 +152,6 @@ const FILLER_PREFIXES = ['test', 'asdf', 'xxx'];
 const SEPARATOR = 1; // space, tab, line break: ends a token
 const LETTER = 2; // counts towards a token being a word: letters of any script, ' and -
 const WORD_CHAR = 4; // part of a hashed word: ASCII letters and digits, and everything from U+00C0
-const PREFIX_START = 8; // the first letter of one of FILLER_PREFIXES, either case
 const NOT_ASCII = 16; // U+0080 and up
 const UPPER = 32; // A-Z: the bit that lower-cases them, for word hashes
 const NOT_PLAIN = 64; // not printable ASCII or \n (as isPlainText of the standardizer)
@@ -170,10 +169,7 @@ for (let code = 0; code < 0x10000; code++) {
     (upper || lower || digit || code >= 0xc0 ? WORD_CHAR : 0) |
     (upper ? UPPER : 0) |
     (code >= 0x80 ? NOT_ASCII : 0) |
-    ((code >= 0x20 && code <= 0x7e) || code === 10 ? 0 : NOT_PLAIN) |
-    ((upper || lower) && FILLER_PREFIXES.some((prefix) => prefix.charCodeAt(0) === (code | 32))
-      ? PREFIX_START
-      : 0);
+    ((code >= 0x20 && code <= 0x7e) || code === 10 ? 0 : NOT_PLAIN);
 }
 
 /**
@@ -197,9 +193,18 @@ for (const filler of FILLER_EXACT) {
   for (let i = 0; i < filler.length; i++) hash = Math.imul(hash ^ filler.charCodeAt(i), 0x01000193);
   FILLER_HASHES[(hash >>> 27) & 31] |= 1 << hash;
 }
-/** The second letter of each of FILLER_PREFIXES by its first (lower-case) letter. */
-const SECOND = new Uint8Array(128);
-for (const prefix of FILLER_PREFIXES) SECOND[prefix.charCodeAt(0)] = prefix.charCodeAt(1);
+/**
+ * FILLER_PREFIXES as the scan compares them with a word's first four code units: each prefix's
+ * code units (lower case) and a mask of the units it has, as two u64 numbers.
+ */
+const PREFIX_UNITS = new BigUint64Array(2 * FILLER_PREFIXES.length);
+FILLER_PREFIXES.forEach((prefix, p) => {
+  if (prefix.length > 4) throw new RangeError(`filler prefix "${prefix}" is over 4 letters`);
+  for (let i = 0; i < prefix.length; i++) {
+    PREFIX_UNITS[2 * p] |= BigInt(prefix.charCodeAt(i)) << BigInt(16 * i);
+    PREFIX_UNITS[2 * p + 1] |= 0xffffn << BigInt(16 * i);
+  }
+});
 
 /** Whether text[start..] begins with `lower` (lower-case ASCII letters), in either case. */
 function startsWith(text: Uint16Array, start: number, lower: string): boolean {
@@ -491,6 +496,8 @@ export interface ConversationScan {
  * cost memory, and the copy per message costs nothing next to reading them.
  */
 const JOINED_MAX = 1 << 16;
+/** Code units of memory kept past the text (see TextScanner.room). */
+const SPARE = 4;
 const PAGE = 65536;
 
 /** The part of the WebAssembly API used here (the es2023 lib of TypeScript does not declare it). */
@@ -558,7 +565,8 @@ class TextScanner {
     this.views();
     new Uint8Array(this.memory.buffer, 0, CHAR_CLASS.length).set(CHAR_CLASS);
     new Uint32Array(this.memory.buffer, offset('FILLER'), 32).set(FILLER_HASHES);
-    new Uint8Array(this.memory.buffer, offset('SECOND'), 128).set(SECOND);
+    if (FILLER_PREFIXES.length !== 3) throw new RangeError('the scan compares 3 filler prefixes');
+    new BigUint64Array(this.memory.buffer, offset('PREFIXES'), 6).set(PREFIX_UNITS);
     if (SHINGLE_WORDS > this.at.maxWords) throw new RangeError('too many shingle words');
     this.ints[this.at.result + 3] = SHINGLE_WORDS;
   }
@@ -617,15 +625,18 @@ class TextScanner {
     return this.uints.slice(this.at.minimums, this.at.minimums + HASHES);
   }
 
-  /** Code units of text the memory holds now (one more is kept for a 0 after the text). */
+  /**
+   * Code units of text the memory holds now: SPARE more are kept, for a 0 after the text and
+   * for the four code units the scan reads at the start of a word, which may be its last.
+   */
   private room(): number {
-    return this.units.length - this.at.text - 1;
+    return this.units.length - this.at.text - SPARE;
   }
 
   /** Grows the memory to hold `length` code units of text. */
   private reserve(length: number): void {
     if (length <= this.room()) return;
-    const needed = 2 * (this.at.text + length + 1);
+    const needed = 2 * (this.at.text + length + SPARE);
     this.memory.grow(Math.ceil((needed - this.memory.buffer.byteLength) / PAGE));
     this.views();
   }
