@@ -137,9 +137,9 @@ export function scan(count: i32): void {
         // four. Units past the word are no letters of a prefix, so they match none.
         const head = load<u64>(TEXT + ((<usize>start) << 1)) | 0x0020002000200020;
         const byPrefix =
-          <u32>((head & load<u64>(PREFIXES + 8)) == load<u64>(PREFIXES)) |
-          <u32>((head & load<u64>(PREFIXES + 24)) == load<u64>(PREFIXES + 16)) |
-          <u32>((head & load<u64>(PREFIXES + 40)) == load<u64>(PREFIXES + 32));
+          (<u32>((head & load<u64>(PREFIXES + 8)) == load<u64>(PREFIXES))) |
+          (<u32>((head & load<u64>(PREFIXES + 24)) == load<u64>(PREFIXES + 16))) |
+          (<u32>((head & load<u64>(PREFIXES + 40)) == load<u64>(PREFIXES + 32)));
         // Words that may be filler, by their hash or their prefix, are checked.
         const byHash = (load<u32>(FILLER + ((<usize>(word >>> 27)) << 2)) >> (word & 31)) & 1;
         if (filler == 0 && (byHash | byPrefix) != 0) {
