@@ -310,6 +310,11 @@ export class NearDuplicates {
     conversation: CanonicalConversation,
     minimums: Uint32Array = scanConversation(conversation).minimums,
   ): number {
+    return this.addMinimums(minimums, 0);
+  }
+
+  /** `add` of the conversation whose 16 minimums start at `from` in `minimums`. */
+  addMinimums(minimums: Uint32Array, from: number): number {
     const id = this.count++;
     const chunk = id >>> CHUNK_BITS;
     if (chunk === this.signatures.length) {
@@ -321,7 +326,7 @@ export class NearDuplicates {
     const next = this.next[chunk];
     const base = (id & CHUNK_MASK) * HASHES;
     // A loop: TypedArray.prototype.set costs more than 16 copies.
-    for (let i = 0; i < HASHES; i++) signature[base + i] = minimums[i];
+    for (let i = 0; i < HASHES; i++) signature[base + i] = minimums[from + i];
     let match = -1;
     for (let band = 0; band < BANDS; band++) {
       const first = this.bands[band].headOf(id, signature, base);
@@ -473,6 +478,11 @@ export interface ConversationScan {
    * throws).
    */
   readonly minimums: Uint32Array;
+  /**
+   * Writes the minimums into `target` from `offset`, as `minimums` gives them (and under the
+   * same condition), without an array of their own.
+   */
+  copyMinimums(target: Uint32Array, offset: number): void;
   /** Each message's text shape (first 2,000 characters); null for system messages. */
   shapes: (TextShape | null)[];
   /**
@@ -610,6 +620,16 @@ class TextScanner {
     return this.minimums();
   }
 
+  /** minimumsOf(scan), written into `target` from `offset`. */
+  copyMinimumsOf(scan: number, target: Uint32Array, offset: number): void {
+    if (scan !== this.scans) throw new Error('the words of this scan were replaced by a later one');
+    this.minHash();
+    const { uints } = this;
+    const from = this.at.minimums;
+    // A loop: TypedArray.prototype.set costs more than 16 copies.
+    for (let i = 0; i < HASHES; i++) target[offset + i] = uints[from + i];
+  }
+
   /** The MinHash minimums of these word hashes (as many as the memory has room for). */
   minHashOf(words: readonly number[]): Uint32Array {
     if (words.length > this.at.maxWords) throw new RangeError('too many words');
@@ -698,6 +718,11 @@ class Scan implements ConversationScan {
 
   get minimums(): Uint32Array {
     return (this.computed ??= this.scanner.minimumsOf(this.serial));
+  }
+
+  copyMinimums(target: Uint32Array, offset: number): void {
+    if (this.computed) target.set(this.computed, offset);
+    else this.scanner.copyMinimumsOf(this.serial, target, offset);
   }
 }
 

@@ -10,7 +10,10 @@ import { compile, moduleText } from '../../../../scripts/wasm/build-wasm';
  * What scanConversation computes, written plainly (one simple pass per figure), to hold the
  * WebAssembly loop to.
  */
-function reference(messages: CanonicalMessage[]): ConversationScan {
+/** A scan's figures (without its method). */
+type Figures = Omit<ConversationScan, 'copyMinimums'>;
+
+function reference(messages: CanonicalMessage[]): Figures {
   const P = 0x01000193;
   const Q = 0x0100019d;
   let a = 0x811c9dc5 | 0;
@@ -127,9 +130,16 @@ const conversationOf = (messages: CanonicalMessage[]) => ({
   messages,
 });
 
-/** A scan's figures as a plain object (its minimums are read at once, as they must be). */
-function scanned(messages: CanonicalMessage[]): ConversationScan {
-  const { key, minimums, shapes, plain } = scanConversation(conversationOf(messages));
+/**
+ * A scan's figures as a plain object (its minimums are read at once, as they must be); the
+ * minimums copied out before they were read are the same.
+ */
+function scanned(messages: CanonicalMessage[]): Figures {
+  const scan = scanConversation(conversationOf(messages));
+  const copied = new Uint32Array(20);
+  scan.copyMinimums(copied, 3);
+  const { key, minimums, shapes, plain } = scan;
+  expect(copied.subarray(3, 19)).toEqual(minimums);
   return { key, minimums, shapes, plain };
 }
 
@@ -221,6 +231,11 @@ describe('the text scan in WebAssembly', () => {
     const second = scanConversation(conversationOf([{ role: 'user', content: 'Once more.' }]));
     scanConversation(conversationOf([{ role: 'user', content: 'And again.' }]));
     expect(() => second.minimums).toThrow('replaced by a later one');
+    expect(() => second.copyMinimums(new Uint32Array(16), 0)).toThrow('replaced by a later one');
+    // Minimums read in time can be copied later.
+    const copied = new Uint32Array(16);
+    first.copyMinimums(copied, 0);
+    expect(copied).toEqual(minimums);
   });
 
   it('calls a text plain exactly when the standardizer does, also past the scanned part', () => {

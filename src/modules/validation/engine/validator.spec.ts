@@ -288,6 +288,44 @@ describe('DatasetValidator quality', () => {
     expect(report.quality!.conversations.map((c) => c.parts.duplicates)).toEqual([1, 0, 0.5, 1]);
   });
 
+  it('scores near-duplicates as they come, across runs of queued conversations', () => {
+    // Texts of 60 words from a vocabulary of 4000 (xorshift): two of them share no shingle.
+    let state = 12345;
+    const word = () => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return `w${(state >>> 0) % 4000}`;
+    };
+    const text = () => Array.from({ length: 60 }, word).join(' ');
+    // Unique, then a near-duplicate of it (its 48th word changed: one shingle of 46), then an
+    // exact duplicate of the first; 700 conversations span several runs of the queue.
+    const records: unknown[] = [];
+    const expected: number[] = [];
+    while (records.length < 700) {
+      const user = text();
+      const near = user.split(' ');
+      near[47] = 'changed';
+      const answer = 'Thank you for telling me. What would help most right now?';
+      records.push(chat(['user', user], ['assistant', answer]));
+      records.push(chat(['user', near.join(' ')], ['assistant', answer]));
+      records.push(chat(['user', user], ['assistant', answer]));
+      expected.push(1, 0.5, 0);
+    }
+    const options: ValidationOptions = { checks: ['quality'], now: new Date(0) };
+    const report = validate(records, options);
+    const conversations = report.quality!.conversations;
+    expect(conversations.map((c) => c.index)).toEqual(records.map((_, i) => i));
+    expect(conversations.map((c) => c.parts.duplicates)).toEqual(expected);
+    // A report asked for midway settles the queue, and the validator goes on as before.
+    const validator = new DatasetValidator(options);
+    records.forEach((record, index) => {
+      validator.add(record, index);
+      if (index === 300) expect(validator.report().quality!.conversations).toHaveLength(301);
+    });
+    expect(JSON.stringify(validator.report())).toBe(JSON.stringify(report));
+  });
+
   it('gives conversations with the same parts one frozen parts object', () => {
     const other = chat(['user', 'Hi'], ['assistant', 'Hello. What brings you here today?']);
     const alike = chat(

@@ -103,6 +103,10 @@ export interface PiiExample {
 }
 
 const DEFAULTS = { maxErrors: 100, minMessageChars: 2, maxMessageChars: 32_000, maxTurns: 200 };
+/** Conversations whose near-duplicate check waits for the next run of them (see settleScores). */
+const SCORES_QUEUED = 256;
+/** The MinHash minimums of a conversation (see NearDuplicates). */
+const MINIMUMS = 16;
 /** Sets of score parts shared between conversations (see partsOf): a few MB at most. */
 const PARTS_KEPT = 65_536;
 /** A part's value (0..1, rounded to thousandths) as an integer 0..1000. */
@@ -124,6 +128,16 @@ export class DatasetValidator {
   private readonly nearDuplicates = new NearDuplicates();
   private readonly conversations: ConversationQuality[] = [];
   private readonly partsByValues = new Map<number, Readonly<QualityParts>>();
+  /** Conversations scored but not yet checked for near-duplicates (see settleScores). */
+  private readonly queued = {
+    count: 0,
+    indexes: new Int32Array(SCORES_QUEUED),
+    exact: new Uint8Array(SCORES_QUEUED),
+    /** Structure, content and completeness of each. */
+    parts: new Float64Array(3 * SCORES_QUEUED),
+    minimums: new Uint32Array(MINIMUMS * SCORES_QUEUED),
+    ids: new Array<string | undefined>(SCORES_QUEUED).fill(undefined),
+  };
   private readonly keepConversations: boolean;
   private readonly totals = {
     count: 0,
@@ -279,7 +293,10 @@ export class DatasetValidator {
         examplesOmitted: this.pii.findings - this.pii.examples.length,
       };
     }
-    if (this.checks.has('quality')) report.quality = this.datasetQuality();
+    if (this.checks.has('quality')) {
+      this.settleScores();
+      report.quality = this.datasetQuality();
+    }
     if (this.bias) report.bias = this.bias.report();
     return report;
   }
@@ -446,6 +463,10 @@ export class DatasetValidator {
     return byContent === -1 ? undefined : byContent;
   }
 
+  /**
+   * Scores a conversation's parts now and queues it for the near-duplicate check, which runs for
+   * SCORES_QUEUED conversations at a time (see settleScores).
+   */
   private score(
     converted: Converted,
     scan: ConversationScan,
@@ -453,11 +474,53 @@ export class DatasetValidator {
     exactDuplicate: boolean,
   ): void {
     const conversation = converted.conversation;
-    const near = exactDuplicate ? -1 : this.nearDuplicates.add(conversation, scan.minimums);
-    const structure = structureScore(conversation);
-    const content = contentScore(conversation, scan);
-    const duplicates = exactDuplicate ? 0 : near >= 0 ? 0.5 : 1;
-    const completeness = completenessScore(conversation);
+    const queue = this.queued;
+    const at = queue.count++;
+    queue.indexes[at] = index;
+    queue.exact[at] = exactDuplicate ? 1 : 0;
+    queue.parts[3 * at] = structureScore(conversation);
+    queue.parts[3 * at + 1] = contentScore(conversation, scan);
+    queue.parts[3 * at + 2] = completenessScore(conversation);
+    if (!exactDuplicate) scan.copyMinimums(queue.minimums, at * MINIMUMS);
+    if (this.keepConversations) queue.ids[at] = conversationIdOf(converted);
+    if (queue.count === SCORES_QUEUED) this.settleScores();
+  }
+
+  /**
+   * Checks the queued conversations for near-duplicates, in order, and adds their scores up.
+   * The check's tables are larger than the processor's caches, and the rest of a record's work
+   * (parsing it above all) pushed them out between one conversation and the next: in runs, the
+   * parts of the tables that conversations share stay in the cache. Only the scores wait; the
+   * figures come out as if each conversation had been scored when it was added.
+   */
+  private settleScores(): void {
+    const queue = this.queued;
+    for (let at = 0; at < queue.count; at++) {
+      const exactDuplicate = queue.exact[at] === 1;
+      const near = exactDuplicate
+        ? -1
+        : this.nearDuplicates.addMinimums(queue.minimums, at * MINIMUMS);
+      this.total(
+        queue.indexes[at],
+        queue.parts[3 * at],
+        queue.parts[3 * at + 1],
+        exactDuplicate ? 0 : near >= 0 ? 0.5 : 1,
+        queue.parts[3 * at + 2],
+        queue.ids[at],
+      );
+    }
+    queue.count = 0;
+    if (this.keepConversations) queue.ids.fill(undefined);
+  }
+
+  private total(
+    index: number,
+    structure: number,
+    content: number,
+    duplicates: number,
+    completeness: number,
+    conversationId: string | undefined,
+  ): void {
     const score = weighted({ structure, content, duplicates, completeness });
     const level = qualityLevel(score);
     // Running sums: the dataset's figures need no list of conversations.
@@ -472,7 +535,7 @@ export class DatasetValidator {
     if (this.keepConversations) {
       this.conversations.push({
         index,
-        conversationId: conversationIdOf(converted),
+        conversationId: conversationId!,
         score,
         level,
         parts: this.partsOf(structure, content, duplicates, completeness),
