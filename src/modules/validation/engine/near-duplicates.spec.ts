@@ -45,6 +45,24 @@ describe('NearDuplicates', () => {
     expect(add(index, edited(1))).toBe(0);
   });
 
+  it('walks a bucket from its head, then its members from the newest', () => {
+    // All four share the first band's key; the members are alike, the head like none of them.
+    const signature = (last: number[]) =>
+      Uint32Array.from([7, 9, ...Array.from({ length: 14 }, (_, i) => last[i] ?? 1000 + i)]);
+    const head = signature(Array.from({ length: 14 }, (_, i) => 500 + i));
+    const member = signature([]);
+    const newer = signature([
+      1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 99,
+    ]);
+    const latest = signature([
+      1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 98, 97,
+    ]);
+    const index = new NearDuplicates();
+    expect([head, member, newer, latest].map((minimums) => index.add(unused, minimums))).toEqual([
+      -1, -1, 1, 2,
+    ]);
+  });
+
   it('calls a conversation near when 11 of its 16 minimums agree, not 10', () => {
     // The first band's key is kept, so the two meet; the minimums that differ differ only in
     // their top bit or their lowest, the edges of a comparison counted without branches.

@@ -291,14 +291,21 @@ export function completenessScore(conversation: CanonicalConversation): number {
 export class NearDuplicates {
   private readonly bands: BandHeads[];
   /**
-   * Per conversation, in chunks of CHUNK conversations: its 16 minimums; per band, the next
-   * member of its bucket (or -1); per band, how many members the bucket it heads keeps. Chunks
-   * are added, never copied: on these machines the first write to a page of fresh memory costs
-   * about 15 µs, so arrays that double and copy cost twice their size again in page faults.
+   * Per conversation, in chunks of CHUNK conversations: its 16 minimums; per band, for the head
+   * of a bucket, the block of its members (-1 until it has one). Chunks are added, never copied:
+   * on these machines the first write to a page of fresh memory costs about 15 µs, so arrays
+   * that double and copy cost twice their size again in page faults.
    */
   private readonly signatures: Uint32Array[] = [];
-  private readonly next: Int32Array[] = [];
-  private readonly sizes: Uint8Array[] = [];
+  private readonly blockOf: Int32Array[] = [];
+  /**
+   * Blocks of BLOCK ints, in chunks: how many members the bucket has besides its head, then the
+   * members in the order they joined. Side by side, the members' signatures are read at once; a
+   * list linked through each member cost a cache miss for each link and then one for its
+   * signature, one after the other.
+   */
+  private readonly blocks: Int32Array[] = [];
+  private blockCount = 0;
   private count = 0;
 
   constructor() {
@@ -319,44 +326,66 @@ export class NearDuplicates {
     const chunk = id >>> CHUNK_BITS;
     if (chunk === this.signatures.length) {
       this.signatures.push(new Uint32Array(CHUNK * HASHES));
-      this.next.push(new Int32Array(CHUNK * BANDS));
-      this.sizes.push(new Uint8Array(CHUNK * BANDS));
+      this.blockOf.push(new Int32Array(CHUNK * BANDS));
     }
     const signature = this.signatures[chunk];
-    const next = this.next[chunk];
     const base = (id & CHUNK_MASK) * HASHES;
     // A loop: TypedArray.prototype.set costs more than 16 copies.
     for (let i = 0; i < HASHES; i++) signature[base + i] = minimums[from + i];
+    const ownBlocks = this.blockOf[chunk];
+    const own = (id & CHUNK_MASK) * BANDS;
     let match = -1;
     for (let band = 0; band < BANDS; band++) {
-      const first = this.bands[band].headOf(id, signature, base);
-      const own = (id & CHUNK_MASK) * BANDS + band;
-      next[own] = -1;
-      if (first === -1) {
-        this.sizes[chunk][own] = 1;
+      const head = this.bands[band].headOf(id, signature, base);
+      if (head === -1) {
+        ownBlocks[own + band] = -1;
         continue;
       }
-      for (let other = first; match === -1 && other !== -1; other = this.nextOf(other, band)) {
-        const at = (other & CHUNK_MASK) * HASHES;
-        if (agreement(signature, base, this.signatures[other >>> CHUNK_BITS], at) >= NEAR_AGREEMENT)
-          match = other;
-      }
+      const headBlocks = this.blockOf[head >>> CHUNK_BITS];
+      const headAt = (head & CHUNK_MASK) * BANDS + band;
+      let block = headBlocks[headAt];
+      if (match === -1) match = this.nearIn(signature, base, head, block);
       // Buckets keep their first entries only: members of a bucket are alike, so a handful
       // stands for all of them and the cost per conversation stays bounded.
-      const head = (first & CHUNK_MASK) * BANDS + band;
-      const headSizes = this.sizes[first >>> CHUNK_BITS];
-      if (headSizes[head] < BUCKET_SIZE) {
-        headSizes[head]++;
-        const headNext = this.next[first >>> CHUNK_BITS];
-        next[own] = headNext[head];
-        headNext[head] = id;
+      if (block === -1) headBlocks[headAt] = block = this.newBlock();
+      const members = this.blocks[block >>> BLOCK_BITS];
+      const at = (block & BLOCK_MASK) * BLOCK;
+      const size = members[at];
+      if (size < BLOCK - 1) {
+        members[at + 1 + size] = id;
+        members[at] = size + 1;
       }
     }
     return match;
   }
 
-  private nextOf(id: number, band: number): number {
-    return this.next[id >>> CHUNK_BITS][(id & CHUNK_MASK) * BANDS + band];
+  /**
+   * The first of a bucket's head and members (the newest first) that is a near-duplicate of the
+   * signature at `base`, or -1.
+   */
+  private nearIn(signature: Uint32Array, base: number, head: number, block: number): number {
+    const signatures = this.signatures;
+    if (
+      agreement(signature, base, signatures[head >>> CHUNK_BITS], (head & CHUNK_MASK) * HASHES) >=
+      NEAR_AGREEMENT
+    )
+      return head;
+    if (block === -1) return -1;
+    const members = this.blocks[block >>> BLOCK_BITS];
+    const at = (block & BLOCK_MASK) * BLOCK;
+    for (let k = members[at]; k > 0; k--) {
+      const other = members[at + k];
+      const of = signatures[other >>> CHUNK_BITS];
+      if (agreement(signature, base, of, (other & CHUNK_MASK) * HASHES) >= NEAR_AGREEMENT)
+        return other;
+    }
+    return -1;
+  }
+
+  private newBlock(): number {
+    const block = this.blockCount++;
+    if ((block & BLOCK_MASK) === 0) this.blocks.push(new Int32Array(BLOCK_CHUNK * BLOCK));
+    return block;
   }
 }
 
@@ -451,7 +480,12 @@ function agreement(one: Uint32Array, a: number, other: Uint32Array, b: number): 
 
 /** How many words stand for a conversation (at most the room the text scan's memory has). */
 const SHINGLE_WORDS = 48;
-const BUCKET_SIZE = 16;
+/** A bucket's head and as many members as a block holds (BLOCK - 1). */
+const BLOCK = 16;
+/** Blocks per chunk of their array (256 KiB). */
+const BLOCK_BITS = 12;
+const BLOCK_CHUNK = 1 << BLOCK_BITS;
+const BLOCK_MASK = BLOCK_CHUNK - 1;
 
 /** A 32-bit finaliser (murmur3's), so nearby inputs spread over all bits. */
 function mix(value: number): number {
