@@ -56,6 +56,13 @@ describe('keyOf', () => {
     }
   });
 
+  it("takes a record's own enumerable keys as its fields, as JSON and CSV rows have them", () => {
+    const record = { query: 'q' };
+    Object.defineProperty(record, 'question', { value: 'why?', enumerable: false });
+    enterRecord(record);
+    expect(keyOf(record, QUESTION)).toBe('query');
+  });
+
   it('sees a record changed between two entries afresh', () => {
     const record: Record<string, unknown> = { Question: 'a' };
     enterRecord(record);

@@ -326,6 +326,29 @@ describe('DatasetValidator quality', () => {
     expect(JSON.stringify(validator.report())).toBe(JSON.stringify(report));
   });
 
+  it('lists conversations under the index their caller gave, whatever number it is', () => {
+    const validator = new DatasetValidator({ checks: ['schema', 'quality'] });
+    const indexes = [1.5, 2 ** 31, 2 ** 40 + 3];
+    for (const index of indexes) validator.add(chat(['user', 'Hi']), index);
+    const report = validator.report();
+    expect(report.quality!.conversations.map((c) => c.index)).toEqual(indexes);
+    expect(new Set(report.errors.map((e) => e.index))).toEqual(new Set(indexes));
+  });
+
+  it('gives a report that records added after it leave as it was', () => {
+    const validator = new DatasetValidator({ checks: ['schema', 'quality'] });
+    validator.add(good, 0);
+    validator.add(chat(['user', 'Hi']), 1);
+    const first = validator.report();
+    const before = JSON.stringify(first);
+    validator.add(chat(['assistant', 'Hello']), 2);
+    validator.add(good, 3);
+    expect(JSON.stringify(first)).toBe(before);
+    const second = validator.report();
+    expect(second.quality!.conversations).toHaveLength(4);
+    expect(second.errors.length).toBeGreaterThan(first.errors.length);
+  });
+
   it('gives conversations with the same parts one frozen parts object', () => {
     const other = chat(['user', 'Hi'], ['assistant', 'Hello. What brings you here today?']);
     const alike = chat(

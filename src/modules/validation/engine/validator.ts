@@ -131,7 +131,8 @@ export class DatasetValidator {
   /** Conversations scored but not yet checked for near-duplicates (see settleScores). */
   private readonly queued = {
     count: 0,
-    indexes: new Int32Array(SCORES_QUEUED),
+    /** As the caller gave them (any number). */
+    indexes: new Array<number>(SCORES_QUEUED).fill(0),
     exact: new Uint8Array(SCORES_QUEUED),
     /** Structure, content and completeness of each. */
     parts: new Float64Array(3 * SCORES_QUEUED),
@@ -273,6 +274,10 @@ export class DatasetValidator {
     return true;
   }
 
+  /**
+   * The report of the records added so far: a snapshot, with lists of its own, so records added
+   * later change the validator and its next report, not this one.
+   */
   report(): ValidationReport {
     const report: ValidationReport = {
       valid: this.errorCount === 0,
@@ -281,15 +286,18 @@ export class DatasetValidator {
         validRecords: this.records - this.invalid,
         invalidRecords: this.invalid,
         errors: this.errorCount,
-        errorsByCode: this.errorsByCode,
+        errorsByCode: { ...this.errorsByCode },
         repairedEncoding: this.repaired,
       },
-      errors: this.errors,
+      errors: this.errors.slice(),
       errorsOmitted: this.errorCount - this.errors.length,
     };
     if (this.checks.has('pii')) {
       report.pii = {
-        ...this.pii,
+        conversations: this.pii.conversations,
+        findings: this.pii.findings,
+        byType: { ...this.pii.byType },
+        examples: this.pii.examples.slice(),
         examplesOmitted: this.pii.findings - this.pii.examples.length,
       };
     }
@@ -475,7 +483,8 @@ export class DatasetValidator {
   ): void {
     const conversation = converted.conversation;
     const queue = this.queued;
-    const at = queue.count++;
+    // Counted in the queue once the entry is whole (nothing half-made is settled later).
+    const at = queue.count;
     queue.indexes[at] = index;
     queue.exact[at] = exactDuplicate ? 1 : 0;
     queue.parts[3 * at] = structureScore(conversation);
@@ -483,7 +492,7 @@ export class DatasetValidator {
     queue.parts[3 * at + 2] = completenessScore(conversation);
     if (!exactDuplicate) scan.copyMinimums(queue.minimums, at * MINIMUMS);
     if (this.keepConversations) queue.ids[at] = conversationIdOf(converted);
-    if (queue.count === SCORES_QUEUED) this.settleScores();
+    if (++queue.count === SCORES_QUEUED) this.settleScores();
   }
 
   /**
@@ -590,7 +599,7 @@ export class DatasetValidator {
         completeness: mean(this.totals.completeness),
       },
       levels: { ...levels },
-      conversations: this.conversations,
+      conversations: this.conversations.slice(),
     };
   }
 }
