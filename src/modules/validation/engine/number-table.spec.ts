@@ -18,6 +18,14 @@ describe('NumberTable', () => {
     expect(table.get(5000 + 2 ** 32)).toBe(-1);
   });
 
+  it('keeps the values at both ends of its range', () => {
+    const table = new NumberTable(4);
+    table.setPair(0, 0, 0);
+    table.setPair(0, 1, 2 ** 31 - 1);
+    expect(table.getPair(0, 0)).toBe(0);
+    expect(table.getPair(0, 1)).toBe(2 ** 31 - 1);
+  });
+
   it('replaces the value of a key it already holds', () => {
     const table = new NumberTable();
     table.set(2 ** 45 + 7, 1);

@@ -7,18 +7,20 @@
  * Open addressing with linear probing; the table doubles when it is half full.
  */
 export class NumberTable {
-  private high: Uint32Array;
-  private low: Uint32Array;
-  private values: Int32Array;
+  /**
+   * SLOT uint32 per slot, side by side: the key's high and low halves, the value + 1 (0 for an
+   * empty slot), and one unused so that a slot never straddles a cache line. Storing a new key
+   * reads and writes one line; with the halves and the values in three arrays it read one and
+   * wrote two more, each likely a cache miss once the table outgrows the cache.
+   */
+  private slots: Uint32Array;
   private mask: number;
   private count = 0;
 
   constructor(capacity = 1024) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
-    this.high = new Uint32Array(size);
-    this.low = new Uint32Array(size);
-    this.values = new Int32Array(size).fill(-1);
+    this.slots = new Uint32Array(size * SLOT);
     this.mask = size - 1;
   }
 
@@ -35,10 +37,12 @@ export class NumberTable {
   getPair(high: number, low: number): number {
     high >>>= 0;
     low >>>= 0;
+    const slots = this.slots;
     for (let slot = slotOf(high, low) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const value = this.values[slot];
-      if (value === -1) return -1;
-      if (this.low[slot] === low && this.high[slot] === high) return value;
+      const at = slot * SLOT;
+      const stored = slots[at + 2];
+      if (stored === 0) return -1;
+      if (slots[at + 1] === low && slots[at] === high) return stored - 1;
     }
   }
 
@@ -49,39 +53,42 @@ export class NumberTable {
 
   /** Stores `value` (≥ 0) for the key with these 32-bit halves, replacing any earlier value. */
   setPair(high: number, low: number, value: number): void {
-    if ((this.count + 1) * 2 > this.values.length) this.grow();
-    this.place(high >>> 0, low >>> 0, value);
+    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
+    this.place(high >>> 0, low >>> 0, value + 1);
   }
 
-  private place(high: number, low: number, value: number): void {
+  /** Puts `stored` (the value + 1) in the key's slot. */
+  private place(high: number, low: number, stored: number): void {
+    const slots = this.slots;
     for (let slot = slotOf(high, low) & this.mask; ; slot = (slot + 1) & this.mask) {
-      if (this.values[slot] === -1) {
-        this.high[slot] = high;
-        this.low[slot] = low;
-        this.values[slot] = value;
+      const at = slot * SLOT;
+      if (slots[at + 2] === 0) {
+        slots[at] = high;
+        slots[at + 1] = low;
+        slots[at + 2] = stored;
         this.count++;
         return;
       }
-      if (this.low[slot] === low && this.high[slot] === high) {
-        this.values[slot] = value;
+      if (slots[at + 1] === low && slots[at] === high) {
+        slots[at + 2] = stored;
         return;
       }
     }
   }
 
   private grow(): void {
-    const { high, low, values } = this;
-    const size = values.length * 2;
-    this.high = new Uint32Array(size);
-    this.low = new Uint32Array(size);
-    this.values = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
+    const old = this.slots;
+    this.slots = new Uint32Array(old.length * 2);
+    this.mask = (old.length / SLOT) * 2 - 1;
     this.count = 0;
-    for (let slot = 0; slot < values.length; slot++) {
-      if (values[slot] !== -1) this.place(high[slot], low[slot], values[slot]);
+    for (let at = 0; at < old.length; at += SLOT) {
+      if (old[at + 2] !== 0) this.place(old[at], old[at + 1], old[at + 2]);
     }
   }
 }
+
+/** Uint32 per slot of a NumberTable. */
+const SLOT = 4;
 
 /** Keys are hashes already, but keys that differ in few bits must still spread over the slots. */
 function slotOf(high: number, low: number): number {
