@@ -31,7 +31,12 @@ export class IdIndex {
     this.hash(id, this.key);
     const high = this.key[0];
     const low = this.key[1];
-    let entry = this.table.getPair(high, low);
+    // The entry a new id gets is the next one, so the table can take it in the same probe.
+    let entry = this.table.getOrSetPair(high, low, this.count);
+    if (entry === -1) {
+      this.add(id, index);
+      return -1;
+    }
     let last = -1;
     while (entry !== -1) {
       if (this.holds(entry, id)) return this.field(entry, INDEX);
@@ -39,8 +44,7 @@ export class IdIndex {
       entry = this.field(entry, NEXT);
     }
     const added = this.add(id, index);
-    if (last === -1) this.table.setPair(high, low, added);
-    else this.entries[last >>> ENTRY_BITS][(last & ENTRY_MASK) * ENTRY + NEXT] = added;
+    this.entries[last >>> ENTRY_BITS][(last & ENTRY_MASK) * ENTRY + NEXT] = added;
     return -1;
   }
 

@@ -26,6 +26,14 @@ describe('NumberTable', () => {
     expect(table.getPair(0, 1)).toBe(2 ** 31 - 1);
   });
 
+  it('stores a key it lacks and answers the value of one it holds, in one call', () => {
+    const table = new NumberTable(4);
+    for (let i = 0; i < 3000; i++) expect(table.getOrSetPair(i, i * 7, i)).toBe(-1);
+    for (let i = 0; i < 3000; i++) expect(table.getOrSetPair(i, i * 7, 99)).toBe(i);
+    expect(table.size).toBe(3000);
+    expect(table.getPair(2999, 2999 * 7)).toBe(2999);
+  });
+
   it('replaces the value of a key it already holds', () => {
     const table = new NumberTable();
     table.set(2 ** 45 + 7, 1);

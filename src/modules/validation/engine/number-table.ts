@@ -35,15 +35,22 @@ export class NumberTable {
 
   /** The value stored for the key with these 32-bit halves, or -1. */
   getPair(high: number, low: number): number {
+    // An empty slot holds 0, which is -1 as a value.
+    return this.slots[this.probe(high >>> 0, low >>> 0) + 2] - 1;
+  }
+
+  /**
+   * The value stored for the key with these 32-bit halves; if there is none, stores `value`
+   * (≥ 0) for it and answers -1. One probe where getPair and then setPair make two.
+   */
+  getOrSetPair(high: number, low: number, value: number): number {
+    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
     high >>>= 0;
     low >>>= 0;
-    const slots = this.slots;
-    for (let slot = slotOf(high, low) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const at = slot * SLOT;
-      const stored = slots[at + 2];
-      if (stored === 0) return -1;
-      if (slots[at + 1] === low && slots[at] === high) return stored - 1;
-    }
+    const at = this.probe(high, low);
+    const stored = this.slots[at + 2];
+    if (stored === 0) this.fill(at, high, low, value + 1);
+    return stored - 1;
   }
 
   /** Stores `value` (≥ 0) for `key`, replacing any earlier value. */
@@ -57,23 +64,27 @@ export class NumberTable {
     this.place(high >>> 0, low >>> 0, value + 1);
   }
 
-  /** Puts `stored` (the value + 1) in the key's slot. */
-  private place(high: number, low: number, stored: number): void {
+  /** Where the key (unsigned halves) is, or the empty slot where it would go: an array index. */
+  private probe(high: number, low: number): number {
     const slots = this.slots;
     for (let slot = slotOf(high, low) & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = slot * SLOT;
-      if (slots[at + 2] === 0) {
-        slots[at] = high;
-        slots[at + 1] = low;
-        slots[at + 2] = stored;
-        this.count++;
-        return;
-      }
-      if (slots[at + 1] === low && slots[at] === high) {
-        slots[at + 2] = stored;
-        return;
-      }
+      if (slots[at + 2] === 0 || (slots[at + 1] === low && slots[at] === high)) return at;
     }
+  }
+
+  /** Puts `stored` (the value + 1) in the key's slot. */
+  private place(high: number, low: number, stored: number): void {
+    const at = this.probe(high, low);
+    if (this.slots[at + 2] === 0) this.fill(at, high, low, stored);
+    else this.slots[at + 2] = stored;
+  }
+
+  private fill(at: number, high: number, low: number, stored: number): void {
+    this.slots[at] = high;
+    this.slots[at + 1] = low;
+    this.slots[at + 2] = stored;
+    this.count++;
   }
 
   private grow(): void {

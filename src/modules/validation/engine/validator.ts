@@ -465,8 +465,7 @@ export class DatasetValidator {
     if (!derivedId) {
       byId = this.seenIds.firstOf(conversation.conversationId, index);
     }
-    const byContent = this.seenContent.getPair(key.high, key.low);
-    if (byContent === -1) this.seenContent.setPair(key.high, key.low, index);
+    const byContent = this.seenContent.getOrSetPair(key.high, key.low, index);
     if (byId !== -1) return byId;
     return byContent === -1 ? undefined : byContent;
   }
