@@ -293,7 +293,7 @@ export class NearDuplicates {
   /**
    * Per conversation, in chunks of CHUNK conversations: its 16 minimums; per band, for the head
    * of a bucket, the block of its members (-1 until it has one). Chunks are added, never copied:
-   * on these machines the first write to a page of fresh memory costs about 15 µs, so arrays
+   * on these machines the first write to a page of fresh memory costs 1.5-15 µs, so arrays
    * that double and copy cost twice their size again in page faults.
    */
   private readonly signatures: Uint32Array[] = [];
