@@ -463,7 +463,8 @@ export class BandHeads {
 const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK - 1;
-const HASHES = 16;
+/** The MinHash minimums that stand for a conversation. */
+export const HASHES = 16;
 const BANDS = 8;
 const NEAR_AGREEMENT = 11;
 
@@ -650,8 +651,9 @@ class TextScanner {
 
   /** The minimums of scan number `scan`, while its words are still in memory. */
   minimumsOf(scan: number): Uint32Array {
-    if (scan !== this.scans) throw new Error('the words of this scan were replaced by a later one');
-    return this.minimums();
+    const minimums = new Uint32Array(HASHES);
+    this.copyMinimumsOf(scan, minimums, 0);
+    return minimums;
   }
 
   /** minimumsOf(scan), written into `target` from `offset`. */

@@ -12,6 +12,7 @@ import {
   completenessScore,
   type ConversationScan,
   contentScore,
+  HASHES,
   NearDuplicates,
   type QualityLevel,
   qualityLevel,
@@ -105,8 +106,6 @@ export interface PiiExample {
 const DEFAULTS = { maxErrors: 100, minMessageChars: 2, maxMessageChars: 32_000, maxTurns: 200 };
 /** Conversations whose near-duplicate check waits for the next run of them (see settleScores). */
 const SCORES_QUEUED = 256;
-/** The MinHash minimums of a conversation (see NearDuplicates). */
-const MINIMUMS = 16;
 /** Sets of score parts shared between conversations (see partsOf): a few MB at most. */
 const PARTS_KEPT = 65_536;
 /** A part's value (0..1, rounded to thousandths) as an integer 0..1000. */
@@ -136,7 +135,7 @@ export class DatasetValidator {
     exact: new Uint8Array(SCORES_QUEUED),
     /** Structure, content and completeness of each. */
     parts: new Float64Array(3 * SCORES_QUEUED),
-    minimums: new Uint32Array(MINIMUMS * SCORES_QUEUED),
+    minimums: new Uint32Array(HASHES * SCORES_QUEUED),
     ids: new Array<string | undefined>(SCORES_QUEUED).fill(undefined),
   };
   private readonly keepConversations: boolean;
@@ -489,7 +488,7 @@ export class DatasetValidator {
     queue.parts[3 * at] = structureScore(conversation);
     queue.parts[3 * at + 1] = contentScore(conversation, scan);
     queue.parts[3 * at + 2] = completenessScore(conversation);
-    if (!exactDuplicate) scan.copyMinimums(queue.minimums, at * MINIMUMS);
+    if (!exactDuplicate) scan.copyMinimums(queue.minimums, at * HASHES);
     if (this.keepConversations) queue.ids[at] = conversationIdOf(converted);
     if (++queue.count === SCORES_QUEUED) this.settleScores();
   }
@@ -507,7 +506,7 @@ export class DatasetValidator {
       const exactDuplicate = queue.exact[at] === 1;
       const near = exactDuplicate
         ? -1
-        : this.nearDuplicates.addMinimums(queue.minimums, at * MINIMUMS);
+        : this.nearDuplicates.addMinimums(queue.minimums, at * HASHES);
       this.total(
         queue.indexes[at],
         queue.parts[3 * at],
@@ -518,7 +517,6 @@ export class DatasetValidator {
       );
     }
     queue.count = 0;
-    if (this.keepConversations) queue.ids.fill(undefined);
   }
 
   private total(
