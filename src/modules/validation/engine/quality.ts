@@ -672,13 +672,7 @@ class TextScanner {
     this.scans++;
     this.uints.set(words, this.at.words);
     this.ints[this.at.result + 2] = words.length;
-    return this.minimums();
-  }
-
-  /** The minimums of the words in memory, a copy (the memory is the next scan's). */
-  private minimums(): Uint32Array {
-    this.minHash();
-    return this.uints.slice(this.at.minimums, this.at.minimums + HASHES);
+    return this.minimumsOf(this.scans);
   }
 
   /**
