@@ -1,4 +1,5 @@
 import { NumberTable } from './number-table';
+import { tableInt32, tableUint16 } from './table-memory';
 
 /** Two 32-bit hashes of a text, as the high and low halves of one 64-bit key. */
 export type TextHash = (text: string, out: Uint32Array) => void;
@@ -63,11 +64,12 @@ export class IdIndex {
 
   private add(id: string, index: number): number {
     const entry = this.count++;
-    if ((entry & ENTRY_MASK) === 0) this.entries.push(new Int32Array(ENTRY_CHUNK * ENTRY));
+    if ((entry & ENTRY_MASK) === 0)
+      this.entries.push(tableInt32(ENTRY_CHUNK * ENTRY, entry * ENTRY * 4));
     let text = this.texts[this.texts.length - 1];
     if (text === undefined || this.used + id.length > text.length) {
       // A new chunk; an id longer than a chunk gets one of its own size.
-      text = new Uint16Array(Math.max(TEXT_CHUNK, id.length));
+      text = tableUint16(Math.max(TEXT_CHUNK, id.length), this.texts.length * TEXT_CHUNK * 2);
       this.texts.push(text);
       this.used = 0;
     }

@@ -1,3 +1,5 @@
+import { tableUint32 } from './table-memory';
+
 /**
  * A hash table from 64-bit keys (two 32-bit halves, or one non-negative integer below 2^53) to
  * non-negative int32 values, in typed arrays. A `Map<number, number>` with keys above the
@@ -89,7 +91,7 @@ export class NumberTable {
 
   private grow(): void {
     const old = this.slots;
-    this.slots = new Uint32Array(old.length * 2);
+    this.slots = tableUint32(old.length * 2, 4 * old.length);
     this.mask = (old.length / SLOT) * 2 - 1;
     this.count = 0;
     for (let at = 0; at < old.length; at += SLOT) {

@@ -2,6 +2,7 @@ import type {
   CanonicalConversation,
   CanonicalMessage,
 } from '../../standardization/conversation/canonical';
+import { tableInt32, tableUint32 } from './table-memory';
 import { TEXT_SCAN_WASM } from './text-scan.wasm';
 
 export const QUALITY_LEVELS = [
@@ -325,8 +326,10 @@ export class NearDuplicates {
     const id = this.count++;
     const chunk = id >>> CHUNK_BITS;
     if (chunk === this.signatures.length) {
-      this.signatures.push(new Uint32Array(CHUNK * HASHES));
-      this.blockOf.push(new Int32Array(CHUNK * BANDS));
+      // What the chunks so far hold (see table-memory.ts).
+      const held = chunk * CHUNK * 4 * (HASHES + BANDS);
+      this.signatures.push(tableUint32(CHUNK * HASHES, held));
+      this.blockOf.push(tableInt32(CHUNK * BANDS, held));
     }
     const signature = this.signatures[chunk];
     const base = (id & CHUNK_MASK) * HASHES;
@@ -384,7 +387,8 @@ export class NearDuplicates {
 
   private newBlock(): number {
     const block = this.blockCount++;
-    if ((block & BLOCK_MASK) === 0) this.blocks.push(new Int32Array(BLOCK_CHUNK * BLOCK));
+    if ((block & BLOCK_MASK) === 0)
+      this.blocks.push(tableInt32(BLOCK_CHUNK * BLOCK, block * BLOCK * 4));
     return block;
   }
 }
@@ -399,7 +403,7 @@ export class NearDuplicates {
  * table reads only the stored hashes. Linear probing; the table doubles when it is half full.
  */
 export class BandHeads {
-  private slots = new Uint32Array(2 * 1024);
+  private slots: Uint32Array = new Uint32Array(2 * 1024);
   private mask = 1023;
   private count = 0;
 
@@ -448,7 +452,7 @@ export class BandHeads {
 
   private grow(): void {
     const old = this.slots;
-    this.slots = new Uint32Array(2 * old.length);
+    this.slots = tableUint32(2 * old.length, 4 * old.length);
     this.mask = old.length - 1;
     for (let at = 0; at < old.length; at += 2) {
       if (old[at + 1] === 0) continue;
