@@ -219,28 +219,64 @@ function wordAt(i: i32, count: i32): u32 {
   return i < count ? load<u32>(WORDS + ((<usize>i) << 2)) : 0;
 }
 
+/** Keeps `value`'s low 28 bits in its bin (its top 4 bits) when they are less than the bin's. */
+function lower(value: u32): void {
+  const at = MINIMUMS + ((<usize>(value >>> 28)) << 2);
+  // Stored whether or not it is less: which shingle sets a bin's least value is a coin toss,
+  // and a branch on it guessed wrong about a third of the time.
+  const rest = value & 0x0fffffff;
+  const least = load<u32>(at);
+  store<u32>(at, select<u32>(rest, least, rest < least));
+}
+
+/** mix() of each lane. */
+function mixLanes(value: v128): v128 {
+  let h = v128.xor(value, i32x4.shr_u(value, 16));
+  h = i32x4.mul(h, i32x4.splat(0x85ebca6b));
+  h = v128.xor(h, i32x4.shr_u(h, 13));
+  h = i32x4.mul(h, i32x4.splat(0xc2b2ae35));
+  return v128.xor(h, i32x4.shr_u(h, 16));
+}
+
 /**
  * One-permutation MinHash (Li, Owen and Zhang, 2012) of the word 3-shingles at WORDS (as many as
  * RESULT + 8 says; a text of fewer than three words is one shingle, the missing words 0): each
  * shingle is hashed once, its top 4 bits pick one of 16 bins, which keeps the least of the other
  * 28. An empty bin takes the next filled bin's value plus its distance times 2^28 (rotation
  * densification), so short texts still compare fairly. Writes the 16 minimums to MINIMUMS.
+ * Four shingles are hashed at a time, in the lanes of a vector (the words past the count that
+ * the last four read are left out of the bins).
  */
 export function minHash(): void {
   const count = load<i32>(RESULT + 8);
   for (let bin: u32 = 0; bin < BINS; bin++) store<u32>(MINIMUMS + (bin << 2), EMPTY);
-  for (let i = 0; i == 0 || i + 2 < count; i++) {
-    const value = mix(
-      (wordAt(i, count) * 0x9e3779b1) ^
-        (wordAt(i + 1, count) * 0x85ebca77) ^
-        (wordAt(i + 2, count) * 0xc2b2ae3d),
+  if (count < 3) {
+    lower(
+      mix(
+        (wordAt(0, count) * 0x9e3779b1) ^
+          (wordAt(1, count) * 0x85ebca77) ^
+          (wordAt(2, count) * 0xc2b2ae3d),
+      ),
     );
-    const at = MINIMUMS + ((<usize>(value >>> 28)) << 2);
-    // Stored whether or not it is less: which shingle sets a bin's least value is a coin toss,
-    // and a branch on it guessed wrong about a third of the time.
-    const rest = value & 0x0fffffff;
-    const least = load<u32>(at);
-    store<u32>(at, select<u32>(rest, least, rest < least));
+  } else {
+    const shingles = count - 2;
+    for (let i = 0; i < shingles; i += 4) {
+      const at = WORDS + ((<usize>i) << 2);
+      const values = mixLanes(
+        v128.xor(
+          v128.xor(
+            i32x4.mul(v128.load(at), i32x4.splat(0x9e3779b1)),
+            i32x4.mul(v128.load(at + 4), i32x4.splat(0x85ebca77)),
+          ),
+          i32x4.mul(v128.load(at + 8), i32x4.splat(0xc2b2ae3d)),
+        ),
+      );
+      lower(i32x4.extract_lane(values, 0));
+      const left = shingles - i;
+      if (left > 1) lower(i32x4.extract_lane(values, 1));
+      if (left > 2) lower(i32x4.extract_lane(values, 2));
+      if (left > 3) lower(i32x4.extract_lane(values, 3));
+    }
   }
   for (let bin: u32 = 0; bin < BINS; bin++) {
     if (load<u32>(MINIMUMS + (bin << 2)) != EMPTY) continue;

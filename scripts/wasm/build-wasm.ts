@@ -18,7 +18,17 @@ export function compile(): Buffer {
   try {
     const out = join(dir, 'text-scan.wasm');
     const asc = require.resolve('assemblyscript/bin/asc.js');
-    const args = [SOURCE, '-O3', '--runtime', 'stub', '--noAssert', '--initialMemory', '3'];
+    const args = [
+      SOURCE,
+      '-O3',
+      '--runtime',
+      'stub',
+      '--noAssert',
+      '--enable',
+      'simd',
+      '--initialMemory',
+      '3',
+    ];
     const run = spawnSync(process.execPath, [asc, ...args, '-o', out], {
       cwd: ROOT,
       encoding: 'utf8',

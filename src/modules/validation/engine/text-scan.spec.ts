@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CanonicalMessage } from '../../standardization/conversation/canonical';
 import { isPlainText } from '../../standardization/conversation/text-normalization';
-import { type ConversationScan, scanConversation, scanMessages, type TextShape } from './quality';
+import {
+  type ConversationScan,
+  minHashOf,
+  scanConversation,
+  scanMessages,
+  type TextShape,
+} from './quality';
 import { compile, moduleText } from '../../../../scripts/wasm/build-wasm';
 
 /**
@@ -220,6 +226,16 @@ describe('the text scan in WebAssembly', () => {
       }),
       { numRuns: 3_000 },
     );
+  });
+
+  it('computes the MinHash of every number of words as the reference does', () => {
+    // Four shingles are hashed at a time: each count leaves the last four with 1-4 of them, and
+    // the words read past the count (left from earlier scans) must not reach the bins.
+    minHashOf(Array.from({ length: 64 }, (_, i) => i * 0x7f4a7c15 + 99));
+    for (let count = 0; count <= 64; count++) {
+      const words = Array.from({ length: count }, (_, i) => Math.imul(i + 1, 0x9e3779b1) ^ count);
+      expect(minHashOf(words)).toEqual(minHash(words));
+    }
   });
 
   it('gives the minimums of a scan only until the next scan', () => {
