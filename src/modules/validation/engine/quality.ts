@@ -504,8 +504,9 @@ function mix(value: number): number {
 /** What one pass over a conversation's text gives the checks. */
 export interface ConversationScan {
   /**
-   * 64-bit content key (two FNV-1a variants over each message's role, length and text) for
-   * exact duplicates.
+   * 64-bit content key for exact duplicates: 8 xor-multiply lanes over each message's role,
+   * length and text (8 code units at a time), folded into two 32-bit halves. Equal contents
+   * have equal keys; it is not made to resist texts crafted to collide.
    */
   key: { high: number; low: number };
   /**
@@ -546,7 +547,7 @@ export interface ConversationScan {
  */
 const JOINED_MAX = 1 << 16;
 /** Code units of memory kept past the text (see TextScanner.room). */
-const SPARE = 4;
+const SPARE = 8;
 const PAGE = 65536;
 
 /** The part of the WebAssembly API used here (the es2023 lib of TypeScript does not declare it). */
@@ -680,8 +681,9 @@ class TextScanner {
   }
 
   /**
-   * Code units of text the memory holds now: SPARE more are kept, for a 0 after the text and
-   * for the four code units the scan reads at the start of a word, which may be its last.
+   * Code units of text the memory holds now: SPARE more are kept, for a 0 after the text, the
+   * four code units the scan reads at the start of a word (which may be its last) and the 8 it
+   * reads at once from the text's last units.
    */
   private room(): number {
     return this.units.length - this.at.text - SPARE;
@@ -766,9 +768,9 @@ let scanner: TextScanner | undefined;
  * Reads every character of a conversation once and computes all the checks need from it (the
  * content key, the word hashes' MinHash, each message's shape, whether every text is plain, so
  * the standardizer need not look again): separate passes cost about twice as much. The content
- * key is two FNV-1a variants over each message's role, length and text, so no text can pass for
- * the end of one message and the start of another ("ab" + "cd" is not "ab\uFFFFacd"); words are
- * letters and digits, lower-cased, hashed with FNV-1a.
+ * key takes each message's role and length before its text, so no text can pass for the end of
+ * one message and the start of another ("ab" + "cd" is not "abc" + "d"); words are letters and
+ * digits, lower-cased, hashed with FNV-1a.
  */
 export function scanConversation(conversation: CanonicalConversation): ConversationScan {
   return scanMessages(conversation.messages);

@@ -19,22 +19,59 @@ import { compile, moduleText } from '../../../../scripts/wasm/build-wasm';
 /** A scan's figures (without its method). */
 type Figures = Omit<ConversationScan, 'copyMinimums'>;
 
+/**
+ * The content key, written plainly: 8 lanes, each an FNV-1a-like chain (xor, then multiply)
+ * with its own start and multiplier. Every lane takes each message's role code and length; then
+ * lane j takes code units j, j + 8, j + 16, ... of the text, padded with 0 to a multiple of 8.
+ * The key's halves run all lanes through chains of two finalisers.
+ */
+function referenceKey(messages: CanonicalMessage[]): { high: number; low: number } {
+  const starts = [
+    0x811c9dc5, 0x050c5d1f, 0x2f1e0d3c, 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f,
+  ];
+  const times = [
+    0x01000193, 0x0100019d, 0x9e3779b1, 0x85ebca77, 0xc2b2ae3d, 0x27d4eb2f, 0x165667b1, 0xd3a2646d,
+  ];
+  const lanes = [...starts];
+  const take = (lane: number, value: number) => {
+    lanes[lane] = Math.imul(lanes[lane] ^ value, times[lane]);
+  };
+  for (const { role, content } of messages) {
+    for (let lane = 0; lane < 8; lane++) {
+      take(lane, role.charCodeAt(0));
+      take(lane, content.length);
+    }
+    for (let i = 0; i < content.length; i += 8)
+      for (let lane = 0; lane < 8; lane++) take(lane, content.charCodeAt(i + lane) || 0);
+  }
+  const mix = (value: number) => {
+    let h = value ^ (value >>> 16);
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return h ^ (h >>> 16);
+  };
+  const remix = (value: number) => {
+    let h = value ^ (value >>> 15);
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
+    h = Math.imul(h, 0x297a2d39);
+    return h ^ (h >>> 15);
+  };
+  let a = 0;
+  let b = 0x9e3779b9;
+  for (let k = 0; k < 8; k++) {
+    a = mix(a ^ lanes[7 - k]);
+    b = remix(b ^ lanes[k]);
+  }
+  return { high: a >>> 0, low: b >>> 0 };
+}
+
 function reference(messages: CanonicalMessage[]): Figures {
   const P = 0x01000193;
-  const Q = 0x0100019d;
-  let a = 0x811c9dc5 | 0;
-  let b = 0x050c5d1f;
   const words: number[] = [];
   const shapes: (TextShape | null)[] = [];
   for (const { role, content } of messages) {
-    a = Math.imul(Math.imul(a ^ role.charCodeAt(0), P) ^ content.length, P);
-    b = Math.imul(Math.imul(b ^ role.charCodeAt(0), Q) ^ content.length, Q);
-    for (let i = 0; i < content.length; i++) {
-      a = Math.imul(a ^ content.charCodeAt(i), P);
-      b = Math.imul(b ^ content.charCodeAt(i), Q);
-    }
-    a = Math.imul(a ^ 0xffff, P);
-    b = Math.imul(b ^ 0xffff, Q);
     if (role === 'system') {
       shapes.push(null);
       continue;
@@ -75,7 +112,7 @@ function reference(messages: CanonicalMessage[]): Figures {
     shapes.push({ tokens, words: wordTokens, longestRun, filler });
   }
   return {
-    key: { high: a >>> 0, low: b >>> 0 },
+    key: referenceKey(messages),
     minimums: minHash(words),
     shapes,
     plain: messages.every(({ content }) => isPlainText(content)),
@@ -217,6 +254,18 @@ describe('the text scan in WebAssembly', () => {
         {
           weight: 1,
           arbitrary: fc.oneof(text, ascii).map((t) => `${t}${'word '.repeat(450)}${t}`),
+        },
+        {
+          weight: 1,
+          // Runs of one code unit and spacing across the end of the scored part, read 8 code
+          // units at a time from wherever the message starts.
+          arbitrary: fc
+            .tuple(
+              fc.integer({ min: 1980, max: 2010 }),
+              fc.constantFrom('x', ' ', '\n', 'é', 'I feel ', '\n\n '),
+              fc.oneof(text, ascii),
+            )
+            .map(([at, piece, t]) => `${t}${'w'.repeat(at - 8)}${piece.repeat(16)}${t}`),
         },
       ),
     });

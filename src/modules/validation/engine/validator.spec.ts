@@ -452,8 +452,16 @@ describe('DatasetValidator duplicates across id kinds', () => {
   });
 
   it('lists conversations whose content keys collide under ids of their own contents', () => {
-    // Two texts whose 64-bit content keys are the same (found by a collision search).
-    const texts = ['\u6146\u6597\u6a35\u5088\u5b2e', '\u643d\u4e60\u5473\u6117\u4e93'];
+    // Two texts whose 64-bit content keys are the same. They differ only in code units 2 and
+    // 10, which one lane of the key reads (see scan in wasm/text-scan.ts), and these were found
+    // by a search for pairs after which that lane, and so the whole key, is the same.
+    const text = (second: number, tenth: number) =>
+      [...'我最近一直睡不好总是在半夜醒来累']
+        .map((unit, i) =>
+          i === 2 ? String.fromCharCode(second) : i === 10 ? String.fromCharCode(tenth) : unit,
+        )
+        .join('');
+    const texts = [text(0x4e00, 0x6000), text(0x8bbd, 0x8f2d)];
     const records = texts.map((text) =>
       chat(['user', text], ['assistant', 'I hear you. What happened next?']),
     );
