@@ -212,6 +212,8 @@ describe('the text scan in WebAssembly', () => {
       'Tea',
       'TEST',
       'aaaaaaa',
+      'zzzzz',
+      'z',
       '42',
       ' ',
       '  ',
@@ -275,6 +277,17 @@ describe('the text scan in WebAssembly', () => {
       }),
       { numRuns: 3_000 },
     );
+    // Runs of each length up to 17 after texts of each length up to 9, so a run ends at every
+    // lane of a block and reaches back into the message before.
+    for (const unit of ['a', ' ', '\n', '\u0000'])
+      for (let before = 0; before < 10; before++)
+        for (let run = 1; run < 18; run++) {
+          const messages: CanonicalMessage[] = [
+            { role: 'user', content: 'x'.repeat(before) },
+            { role: 'assistant', content: `${'y'.repeat(before)}${unit.repeat(run)}` },
+          ];
+          expect(scanned(messages)).toEqual(reference(messages));
+        }
   });
 
   it('computes the MinHash of every number of words as the reference does', () => {
