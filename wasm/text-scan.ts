@@ -70,7 +70,7 @@ function remix(value: u32): u32 {
  * its role's first code unit, its length and how many of its first code units are scored (0 for
  * a system message). Writes each message's shape over its entry: tokens, tokens that are
  * mostly letters, the longest run of one code unit, and flags (1: a code unit from U+0080 up,
- * 2: a filler word, 4: the text is not plain). Plain is what the standardizer's isPlainText
+ * 2: a filler word, 4: the text is not plain, 8: "://" in the text). Plain is what the standardizer's isPlainText
  * calls plain, over the whole text: printable ASCII and line breaks only, no space or line
  * break at either end, no space next to a space or line break, no three line breaks in a row.
  * Carries the key and the words on from earlier calls since `begin`.
@@ -102,6 +102,7 @@ export function scan(count: i32): void {
     let longestRun = 1;
     let run = 0;
     let odd: i32 = 0;
+    let link = 0;
     if (length > 0) {
       const first = unit(offset);
       const last = unit(end - 1);
@@ -127,7 +128,8 @@ export function scan(count: i32): void {
       const lineBreak = i16x8.eq(units, i16x8.splat(10));
       const spaceBefore = i16x8.eq(before, i16x8.splat(32));
       const lineBreakBefore = i16x8.eq(before, i16x8.splat(10));
-      const lineBreakTwoBefore = i16x8.eq(v128.load(at - 4), i16x8.splat(10));
+      const twoBefore = v128.load(at - 4);
+      const lineBreakTwoBefore = i16x8.eq(twoBefore, i16x8.splat(10));
       // Not printable ASCII or \n.
       const other = v128.or(
         i16x8.gt_u(units, i16x8.splat(0x7e)),
@@ -143,6 +145,16 @@ export function scan(count: i32): void {
       );
       let same = i16x8.bitmask(i16x8.eq(units, before));
       if (((i16x8.bitmask(other) | pairs | triples) & inText) != 0) odd = 1;
+      // "://", as in a link, by the lane of its last slash (the first block's first two lanes
+      // would reach into the message before; lanes past the text read 0).
+      let links = i16x8.bitmask(
+        v128.and(
+          v128.and(i16x8.eq(twoBefore, i16x8.splat(58)), i16x8.eq(before, i16x8.splat(47))),
+          i16x8.eq(units, i16x8.splat(47)),
+        ),
+      );
+      if (i == offset) links &= ~3;
+      link |= links;
       if (i < scanned) {
         // Runs of one code unit, in the scored part.
         const lanes = scanned - i < 8 ? scanned - i : 8;
@@ -221,7 +233,10 @@ export function scan(count: i32): void {
     store<i32>(entry, tokens);
     store<i32>(entry + 4, wordTokens);
     store<i32>(entry + 8, length == 0 ? 0 : longestRun);
-    store<i32>(entry + 12, ((seen >> 4) & 1) | (filler << 1) | (odd << 2));
+    store<i32>(
+      entry + 12,
+      ((seen >> 4) & 1) | (filler << 1) | (odd << 2) | ((<i32>(link != 0)) << 3),
+    );
     offset = end;
   }
   v128.store(RESULT + 16, keyLow);

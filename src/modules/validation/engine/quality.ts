@@ -129,6 +129,8 @@ export interface TextShape {
    * placeholder check would find none, so it need not run.
    */
   filler: boolean;
+  /** Whether "://" is in the text (as in a link). */
+  link: boolean;
 }
 
 /**
@@ -241,7 +243,7 @@ export function messageContentScore(
   let cleanliness = 1;
   if (shape.filler && isPlaceholder(content)) cleanliness -= 0.6;
   if (shape.longestRun >= 6 && !/^[\s.\-_=*]+$/.test(content)) cleanliness -= 0.3;
-  if (content.includes('://')) {
+  if (shape.link) {
     const urls = content.match(URL);
     if (urls && urls.join('').length > content.length / 2) cleanliness -= 0.4;
   }
@@ -727,6 +729,7 @@ class TextScanner {
       longestRun: this.ints[entry + 2],
       // Text past the scanned part is not looked at: then the placeholder check decides.
       filler: (flags & (FLAG_NOT_ASCII | FLAG_FILLER)) !== 0 || content.length > SHAPE_CHARS,
+      link: (flags & FLAG_LINK) !== 0,
     };
   }
 
@@ -739,6 +742,7 @@ class TextScanner {
 const FLAG_NOT_ASCII = 1;
 const FLAG_FILLER = 2;
 const FLAG_NOT_PLAIN = 4;
+const FLAG_LINK = 8;
 
 /** A scan's figures; its minimums are computed when first read (see ConversationScan). */
 class Scan implements ConversationScan {

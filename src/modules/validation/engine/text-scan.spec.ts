@@ -109,7 +109,7 @@ function reference(messages: CanonicalMessage[]): Figures {
       if (FILLER_EXACT.includes(lower) || FILLER_PREFIXES.some((p) => lower.startsWith(p)))
         filler = true;
     }
-    shapes.push({ tokens, words: wordTokens, longestRun, filler });
+    shapes.push({ tokens, words: wordTokens, longestRun, filler, link: content.includes('://') });
   }
   return {
     key: referenceKey(messages),
@@ -234,6 +234,12 @@ describe('the text scan in WebAssembly', () => {
       '心理',
       '\u00a0',
       '\uffff',
+      // Links, and their parts across pieces and messages.
+      'https://example.org/a',
+      ':',
+      '/',
+      ':/',
+      '//',
     ];
     const text = fc
       .array(fc.constantFrom(...pieces), { maxLength: 30 })

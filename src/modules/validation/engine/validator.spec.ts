@@ -398,6 +398,31 @@ describe('DatasetValidator quality', () => {
   });
 });
 
+describe('links in a message', () => {
+  it('take from its content score when they are most of it, found where the scan saw "://"', () => {
+    const spam = 'https://cheap-pills.example/buy https://cheap-pills.example/now';
+    const shared = 'My therapist shared https://www.nhs.uk/mental-health/ and it helped.';
+    // 0.6 of a full score: the links are over half of the text.
+    expect(messageContentScore(spam, 'user')).toBe(0.6);
+    expect(messageContentScore(shared, 'user')).toBe(1);
+    // A colon and slashes that make no "://" are no link.
+    expect(messageContentScore('Ratio 3:/2 and a//b are typos, not links at all.', 'user')).toBe(1);
+    // The link after a message that ends in ":/" is found, and that message has none.
+    const scan = scanConversation({
+      conversationId: 'c',
+      source: 'test',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      metadata: {},
+      messages: [
+        { role: 'user', content: 'See my notes at the end:/' },
+        { role: 'assistant', content: '/sorry, go on.' },
+        { role: 'user', content: spam },
+      ],
+    });
+    expect(scan.shapes.map((shape) => shape!.link)).toEqual([false, false, true]);
+  });
+});
+
 describe('DatasetValidator on texts that normalization changes', () => {
   it('keys and scores the conversation as normalized, not as read', () => {
     const clean = chat(

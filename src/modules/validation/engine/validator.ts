@@ -228,8 +228,8 @@ export class DatasetValidator {
     const conversation = result.conversation;
     if (!schemaFormat && !hasVisibleText(conversation) && this.blankRow(record, index)) return;
     if (result.repaired) this.repaired++;
-    if (this.schema) this.structureIssues(conversation, index);
     const scan = this.readScanHolds(conversation) ? this.read! : scanConversation(conversation);
+    if (this.schema) this.structureIssues(conversation, index, scan.plain);
     const duplicateOf = this.duplicateOf(conversation, scan.key, index, result.derivedId);
     if (duplicateOf !== undefined && this.count('duplicate-conversation')) {
       this.list({
@@ -354,7 +354,12 @@ export class DatasetValidator {
     if (found) this.pii.conversations++;
   }
 
-  private structureIssues(conversation: CanonicalConversation, index: number): void {
+  /** `plain`: whether every text is plain (printable ASCII), so none has U+FFFD. */
+  private structureIssues(
+    conversation: CanonicalConversation,
+    index: number,
+    plain: boolean,
+  ): void {
     const dropped = Number(conversation.metadata.droppedEmptyTurns ?? 0);
     if (dropped > 0)
       this.structural(index, 'empty-message', () => `${dropped} empty turn(s)`, 'messages');
@@ -420,7 +425,7 @@ export class DatasetValidator {
           `messages[${i}].content`,
           content,
         );
-      if (content.includes('\uFFFD'))
+      if (!plain && content.includes('\uFFFD'))
         this.structural(
           index,
           'encoding-error',
