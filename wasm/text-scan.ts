@@ -56,13 +56,21 @@ export function begin(): void {
   store<i32>(RESULT + 8, 0);
 }
 
-/** Another 32-bit finaliser (bijective, as mix), so the key's two halves are unlike. */
+/**
+ * A 32-bit finaliser: xor-shifts and multiplies, each step bijective, so nearby inputs spread
+ * over all bits and different inputs stay different.
+ */
+function finalise(value: u32, s1: u32, m1: u32, s2: u32, m2: u32, s3: u32): u32 {
+  let h = value ^ (value >>> s1);
+  h *= m1;
+  h ^= h >>> s2;
+  h *= m2;
+  return h ^ (h >>> s3);
+}
+
+/** Another finaliser than mix, so the key's two halves are unlike. */
 function remix(value: u32): u32 {
-  let h = value ^ (value >>> 15);
-  h *= 0x2c1b3c6d;
-  h ^= h >>> 12;
-  h *= 0x297a2d39;
-  return h ^ (h >>> 15);
+  return finalise(value, 15, 0x2c1b3c6d, 12, 0x297a2d39, 15);
 }
 
 /**
@@ -261,13 +269,9 @@ export function scan(count: i32): void {
 const BINS: u32 = 16;
 const EMPTY: u32 = 0xffffffff;
 
-/** murmur3's 32-bit finaliser, so nearby inputs spread over all bits. */
+/** murmur3's finaliser. */
 function mix(value: u32): u32 {
-  let h = value ^ (value >>> 16);
-  h *= 0x85ebca6b;
-  h ^= h >>> 13;
-  h *= 0xc2b2ae35;
-  return h ^ (h >>> 16);
+  return finalise(value, 16, 0x85ebca6b, 13, 0xc2b2ae35, 16);
 }
 
 function wordAt(i: i32, count: i32): u32 {

@@ -19,6 +19,18 @@ import { compile, moduleText } from '../../../../scripts/wasm/build-wasm';
 /** A scan's figures (without its method). */
 type Figures = Omit<ConversationScan, 'copyMinimums'>;
 
+/** A 32-bit finaliser: xor-shift, multiply, xor-shift, multiply, xor-shift (unsigned). */
+function finalise(value: number, s1: number, m1: number, s2: number, m2: number, s3: number) {
+  let h = value ^ (value >>> s1);
+  h = Math.imul(h, m1);
+  h ^= h >>> s2;
+  h = Math.imul(h, m2);
+  return (h ^ (h >>> s3)) >>> 0;
+}
+
+/** murmur3's finaliser. */
+const mix = (value: number) => finalise(value, 16, 0x85ebca6b, 13, 0xc2b2ae35, 16);
+
 /**
  * The content key, written plainly: 8 lanes, each an FNV-1a-like chain (xor, then multiply)
  * with its own start and multiplier. Every lane takes each message's role code and length; then
@@ -44,20 +56,7 @@ function referenceKey(messages: CanonicalMessage[]): { high: number; low: number
     for (let i = 0; i < content.length; i += 8)
       for (let lane = 0; lane < 8; lane++) take(lane, content.charCodeAt(i + lane) || 0);
   }
-  const mix = (value: number) => {
-    let h = value ^ (value >>> 16);
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    return h ^ (h >>> 16);
-  };
-  const remix = (value: number) => {
-    let h = value ^ (value >>> 15);
-    h = Math.imul(h, 0x2c1b3c6d);
-    h ^= h >>> 12;
-    h = Math.imul(h, 0x297a2d39);
-    return h ^ (h >>> 15);
-  };
+  const remix = (value: number) => finalise(value, 15, 0x2c1b3c6d, 12, 0x297a2d39, 15);
   let a = 0;
   let b = 0x9e3779b9;
   for (let k = 0; k < 8; k++) {
@@ -125,13 +124,6 @@ function reference(messages: CanonicalMessage[]): Figures {
  * (to the right, wrapping) plus the distance times 2^28.
  */
 function minHash(words: number[]): Uint32Array {
-  const mix = (value: number) => {
-    let h = value ^ (value >>> 16);
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    return (h ^ (h >>> 16)) >>> 0;
-  };
   const shingles = words.length < 3 ? [[...words, 0, 0].slice(0, 3)] : [];
   for (let i = 0; i + 2 < words.length; i++) shingles.push(words.slice(i, i + 3));
   const bins: (number | undefined)[] = Array.from({ length: 16 }, () => undefined);
