@@ -49,6 +49,20 @@ const TIMES_LOW = i32x4(0x01000193, 0x0100019d, 0x9e3779b1, 0x85ebca77);
 const TIMES_HIGH = i32x4(0xc2b2ae3d, 0x27d4eb2f, 0x165667b1, 0xd3a2646d);
 const LANE_INDEXES = i16x8(0, 1, 2, 3, 4, 5, 6, 7);
 
+/**
+ * Each lane xor the low half of the lane before it, moved up into its high half (the last lane
+ * comes before the first). Lanes that took their units alone were each a 32-bit chain: texts
+ * that differ only in units one lane reads (8 apart) collided when that lane did, about one
+ * time in 2^32 (a review made such a pair from one sentence by changing the case of letters).
+ * Units enter a lane's low half, and a difference there survives the multiply (it is odd), so
+ * it is carried on into the next lane's high half, where units cannot reach it: a collision
+ * needs the differences of several lanes to cancel at once. A bijection: the part added has
+ * none of its own lane's bits, so adding it again gives the lanes back.
+ */
+function spread(lanes: v128): v128 {
+  return v128.xor(lanes, i32x4.shl(v128.shuffle<i32>(lanes, lanes, 3, 0, 1, 2), 16));
+}
+
 /** Starts a conversation: the content key's lanes, no words yet. */
 export function begin(): void {
   v128.store(RESULT + 16, KEY_LOW);
@@ -125,8 +139,8 @@ export function scan(count: i32): void {
         inText = (1 << left) - 1;
         units = v128.and(units, i16x8.lt_u(LANE_INDEXES, i16x8.splat(<i16>left)));
       }
-      keyLow = i32x4.mul(v128.xor(keyLow, i32x4.extend_low_i16x8_u(units)), TIMES_LOW);
-      keyHigh = i32x4.mul(v128.xor(keyHigh, i32x4.extend_high_i16x8_u(units)), TIMES_HIGH);
+      keyLow = spread(i32x4.mul(v128.xor(keyLow, i32x4.extend_low_i16x8_u(units)), TIMES_LOW));
+      keyHigh = spread(i32x4.mul(v128.xor(keyHigh, i32x4.extend_high_i16x8_u(units)), TIMES_HIGH));
       // Each unit next to the one before it, and the one before that. The first block's first
       // lanes compare with the message before (or memory before the texts) and need no mask:
       // spacing there begins with a space or line break at the text's start, which makes it

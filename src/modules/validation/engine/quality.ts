@@ -507,8 +507,9 @@ function mix(value: number): number {
 export interface ConversationScan {
   /**
    * 64-bit content key for exact duplicates: 8 xor-multiply lanes over each message's role,
-   * length and text (8 code units at a time), folded into two 32-bit halves. Equal contents
-   * have equal keys; it is not made to resist texts crafted to collide.
+   * length and text (8 code units at a time), each passing its low half on to the next lane
+   * after every block, folded into two 32-bit halves. Equal contents have equal keys; it is no
+   * cryptographic hash, and is not made to resist texts crafted to collide.
    */
   key: { high: number; low: number };
   /**

@@ -34,7 +34,9 @@ const mix = (value: number) => finalise(value, 16, 0x85ebca6b, 13, 0xc2b2ae35, 1
 /**
  * The content key, written plainly: 8 lanes, each an FNV-1a-like chain (xor, then multiply)
  * with its own start and multiplier. Every lane takes each message's role code and length; then
- * lane j takes code units j, j + 8, j + 16, ... of the text, padded with 0 to a multiple of 8.
+ * lane j takes code units j, j + 8, j + 16, ... of the text, padded with 0 to a multiple of 8,
+ * and after each block of 8 the low half, moved up, of the lane before it among lanes 0-3 or
+ * 4-7.
  * The key's halves run all lanes through chains of two finalisers.
  */
 function referenceKey(messages: CanonicalMessage[]): { high: number; low: number } {
@@ -53,8 +55,14 @@ function referenceKey(messages: CanonicalMessage[]): { high: number; low: number
       take(lane, role.charCodeAt(0));
       take(lane, content.length);
     }
-    for (let i = 0; i < content.length; i += 8)
+    for (let i = 0; i < content.length; i += 8) {
       for (let lane = 0; lane < 8; lane++) take(lane, content.charCodeAt(i + lane) || 0);
+      // Each lane of a half takes the low half of the lane before it in that half, moved up.
+      for (const half of [0, 4]) {
+        const before = lanes.slice(half, half + 4);
+        for (let k = 0; k < 4; k++) lanes[half + k] = before[k] ^ (before[(k + 3) % 4] << 16);
+      }
+    }
   }
   const remix = (value: number) => finalise(value, 15, 0x2c1b3c6d, 12, 0x297a2d39, 15);
   let a = 0;
