@@ -22,6 +22,8 @@ export class IdIndex {
   private readonly texts: Uint16Array[] = [];
   /** Where the next id's code units go in the last text chunk. */
   private used = 0;
+  /** The code units of all text chunks. */
+  private textUnits = 0;
   private count = 0;
   private readonly key = new Uint32Array(2);
 
@@ -69,7 +71,8 @@ export class IdIndex {
     let text = this.texts[this.texts.length - 1];
     if (text === undefined || this.used + id.length > text.length) {
       // A new chunk; an id longer than a chunk gets one of its own size.
-      text = tableUint16(Math.max(TEXT_CHUNK, id.length), this.texts.length * TEXT_CHUNK * 2);
+      text = tableUint16(Math.max(TEXT_CHUNK, id.length), 2 * this.textUnits);
+      this.textUnits += text.length;
       this.texts.push(text);
       this.used = 0;
     }

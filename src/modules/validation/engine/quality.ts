@@ -331,7 +331,7 @@ export class NearDuplicates {
       // What the chunks so far hold (see table-memory.ts).
       const held = chunk * CHUNK * 4 * (HASHES + BANDS);
       this.signatures.push(tableUint32(CHUNK * HASHES, held));
-      this.blockOf.push(tableInt32(CHUNK * BANDS, held));
+      this.blockOf.push(tableInt32(CHUNK * BANDS, held + CHUNK * HASHES * 4));
     }
     const signature = this.signatures[chunk];
     const base = (id & CHUNK_MASK) * HASHES;

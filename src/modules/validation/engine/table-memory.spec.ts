@@ -1,6 +1,13 @@
 import { IdIndex } from './id-index';
 import { NumberTable } from './number-table';
-import { SHARED_FROM, tableInt32, tableUint16, tableUint32 } from './table-memory';
+import {
+  SHARED_BUDGET,
+  SHARED_FROM,
+  sharedMemoryInUse,
+  tableInt32,
+  tableUint16,
+  tableUint32,
+} from './table-memory';
 
 describe('table memory', () => {
   it('is counted memory until the structure holds SHARED_FROM bytes, then shared', () => {
@@ -38,5 +45,21 @@ describe('table memory', () => {
     const id = (i: number) => `dataset-${String(i).padStart(12, '0')}`;
     for (let i = 0; i < 60_000; i++) expect(index.firstOf(id(i), i)).toBe(-1);
     for (let i = 0; i < 60_000; i += 599) expect(index.firstOf(id(i), 60_000 + i)).toBe(i);
+  });
+
+  // Last: the shared memory it holds counts against the budget to the end of the file.
+  it('gives counted memory once SHARED_BUDGET of shared memory is not yet collected', () => {
+    const kept: Uint32Array[] = [];
+    const before = sharedMemoryInUse();
+    // 64 MiB a table, zeroed lazily by the system: no page of it is touched here.
+    let table = tableUint32(16 << 20, SHARED_FROM);
+    while (table.buffer instanceof SharedArrayBuffer) {
+      kept.push(table);
+      table = tableUint32(16 << 20, SHARED_FROM);
+    }
+    expect(table.buffer).toBeInstanceOf(ArrayBuffer);
+    expect(kept.length).toBe(Math.floor((SHARED_BUDGET - before) / (64 << 20)));
+    expect(sharedMemoryInUse()).toBe(before + kept.length * (64 << 20));
+    expect(sharedMemoryInUse()).toBeLessThanOrEqual(SHARED_BUDGET);
   });
 });

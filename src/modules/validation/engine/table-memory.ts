@@ -7,20 +7,39 @@
  * whole heap: 8 or 9 for each 100 MB of JSON Lines on the unique bench file, 110-140 ms of its
  * pass (about 7%), and those collections found nothing of the tables to free. Memory of a
  * SharedArrayBuffer is outside that count (Node 20, measured: no full collection in the pass),
- * so once a structure holds SHARED_FROM bytes, its further memory is shared. Nothing else
- * shares it: no other thread or isolate is given these buffers.
+ * so the allocation that brings a structure's memory to SHARED_FROM bytes, and every later one,
+ * is shared. Nothing else shares it: no other thread or isolate is given these buffers.
  *
- * The price is that such memory, once garbage (a table's old slots after it doubles, or a
- * validator that is done), is freed at the next full collection V8 makes for other reasons,
- * not sooner; the old slots of doubling tables add up to less than the live tables. Small
+ * The price: nothing makes V8 collect on this memory's account. Once garbage (a table's old
+ * slots after it doubles, a validator that is done), it is freed at the next full collection V8
+ * makes for other reasons, which a process busy with large validations may not make for a long
+ * time, and it is outside --max-old-space-size. So shared memory not yet collected is held to
+ * SHARED_BUDGET in all (a FinalizationRegistry counts it down as V8 frees it); past that,
+ * tables get counted memory again, and V8's own collections follow them as before. Small
  * validations (an API request's records) stay below SHARED_FROM and allocate counted memory
- * only, so a service answering many of them does not pile up uncounted garbage.
+ * only.
  */
 export const SHARED_FROM = 1 << 20;
+/** Shared memory allocated and not yet collected, at most (a 100 MB dataset's tables fit). */
+export const SHARED_BUDGET = 256 << 20;
 
-/** `bytes` of zeroed memory for a structure that holds `held` bytes already. */
+let sharedBytes = 0;
+const collected = new FinalizationRegistry<number>((bytes) => {
+  sharedBytes -= bytes;
+});
+
+/** Shared memory allocated here that V8 has not freed yet. */
+export const sharedMemoryInUse = () => sharedBytes;
+
+/** `bytes` of zeroed memory for a structure whose memory is `held` bytes so far. */
 function memory(bytes: number, held: number): ArrayBufferLike {
-  return held + bytes >= SHARED_FROM ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+  if (held + bytes < SHARED_FROM || sharedBytes + bytes > SHARED_BUDGET) {
+    return new ArrayBuffer(bytes);
+  }
+  const buffer = new SharedArrayBuffer(bytes);
+  sharedBytes += bytes;
+  collected.register(buffer, bytes);
+  return buffer;
 }
 
 export function tableUint32(length: number, held: number): Uint32Array {
