@@ -92,9 +92,10 @@ function remix(value: u32): u32 {
  * its role's first code unit, its length and how many of its first code units are scored (0 for
  * a system message). Writes each message's shape over its entry: tokens, tokens that are
  * mostly letters, the longest run of one code unit, and flags (1: a code unit from U+0080 up,
- * 2: a filler word, 4: the text is not plain, 8: "://" in the text). Plain is what the standardizer's isPlainText
- * calls plain, over the whole text: printable ASCII and line breaks only, no space or line
- * break at either end, no space next to a space or line break, no three line breaks in a row.
+ * 2: a filler word, 4: the text is not plain, 8: "://" in the text). Plain is what the
+ * standardizer's isPlainText calls plain, over the whole text: printable ASCII and line breaks
+ * only, no space or line break at either end, no space next to a space or line break, no three
+ * line breaks in a row.
  * Carries the key and the words on from earlier calls since `begin`.
  *
  * Two loops per message. One reads 8 code units at a time in vector lanes, over the whole
