@@ -157,7 +157,6 @@ const LETTER = 2; // counts towards a token being a word: letters of any script,
 const WORD_CHAR = 4; // part of a hashed word: ASCII letters and digits, and everything from U+00C0
 const NOT_ASCII = 16; // U+0080 and up
 const UPPER = 32; // A-Z: the bit that lower-cases them, for word hashes
-const NOT_PLAIN = 64; // not printable ASCII or \n (as isPlainText of the standardizer)
 const CHAR_CLASS = new Uint8Array(0x10000);
 for (let code = 0; code < 0x10000; code++) {
   const upper = code >= 65 && code <= 90;
@@ -171,8 +170,7 @@ for (let code = 0; code < 0x10000; code++) {
     (upper || lower || code === 39 || code === 45 || wide ? LETTER : 0) |
     (upper || lower || digit || code >= 0xc0 ? WORD_CHAR : 0) |
     (upper ? UPPER : 0) |
-    (code >= 0x80 ? NOT_ASCII : 0) |
-    ((code >= 0x20 && code <= 0x7e) || code === 10 ? 0 : NOT_PLAIN);
+    (code >= 0x80 ? NOT_ASCII : 0);
 }
 
 /**
