@@ -86,6 +86,11 @@ export function enterRecord(record: SourceRecord): void {
   current = { record, shape: shapeOfKeys(Object.keys(record)) };
 }
 
+/** The record's own enumerable keys: for the entered record, as its shape has them already. */
+export function ownKeys(record: SourceRecord): readonly string[] {
+  return current?.record === record ? current.shape.keys : Object.keys(record);
+}
+
 /** How many shapes are cached (for tests: the cache is bounded). */
 export const cachedShapes = () => shapeCount;
 

@@ -19,7 +19,7 @@ import {
   typeName,
 } from './source-templates';
 import { isPlainText, normalizeText } from './text-normalization';
-import { enterRecord, fieldNames, keyOf, leaveRecord } from './record-keys';
+import { enterRecord, fieldNames, keyOf, leaveRecord, ownKeys } from './record-keys';
 
 /** Which columns of flat rows hold what; `role` + `content` + `conversationId` means one row per turn. */
 export interface ColumnMapping {
@@ -316,12 +316,11 @@ export class Standardizer {
     const timeKey = keyOf(record, TIME_FIELDS);
     const metadata: Record<string, unknown> = {};
     const wanted = mapping?.metadata;
-    for (const key in record) {
-      if (!Object.hasOwn(record, key)) continue;
+    for (const key of ownKeys(record)) {
       if (key === 'metadata' || key === idKey || key === timeKey || used.includes(key)) continue;
       if (!wanted || wanted.includes(key)) metadata[key] = record[key];
     }
-    Object.assign(metadata, carried.rest);
+    if (carried !== NOTHING_CARRIED) Object.assign(metadata, carried.rest);
     if (dropped > 0) metadata.droppedEmptyTurns = dropped;
     const givenId = groupId ?? idValue(idKey ? record[idKey] : undefined) ?? carried.conversationId;
     return {

@@ -226,7 +226,9 @@ export class DatasetValidator {
       return;
     }
     const conversation = result.conversation;
-    if (!schemaFormat && !hasVisibleText(conversation) && this.blankRow(record, index)) return;
+    if (!schemaFormat && !this.readPlain() && !hasVisibleText(conversation)) {
+      if (this.blankRow(record, index)) return;
+    }
     if (result.repaired) this.repaired++;
     const scan = this.readScanHolds(conversation) ? this.read! : scanConversation(conversation);
     if (this.schema) this.structureIssues(conversation, index, scan.plain);
@@ -259,6 +261,15 @@ export class DatasetValidator {
       for (const message of messages) this.readTexts.push(message!.content);
     }
     return read.plain;
+  }
+
+  /**
+   * Whether the texts as read were all plain: then they were kept as they are, and the
+   * conversation has text that String.trim keeps (plain texts have no space at either end,
+   * and empty ones were dropped).
+   */
+  private readPlain(): boolean {
+    return this.read?.plain === true;
   }
 
   /** Whether the scan of the texts as read holds for the conversation they became. */
