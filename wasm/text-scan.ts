@@ -63,13 +63,6 @@ function spread(lanes: v128): v128 {
   return v128.xor(lanes, i32x4.shl(v128.shuffle<i32>(lanes, lanes, 3, 0, 1, 2), 16));
 }
 
-/** Starts a conversation: the content key's lanes, no words yet. */
-export function begin(): void {
-  v128.store(RESULT + 16, KEY_LOW);
-  v128.store(RESULT + 32, KEY_HIGH);
-  store<i32>(RESULT + 8, 0);
-}
-
 /**
  * A 32-bit finaliser: xor-shifts and multiplies, each step bijective, so nearby inputs spread
  * over all bits and different inputs stay different.
@@ -96,7 +89,8 @@ function remix(value: u32): u32 {
  * standardizer's isPlainText calls plain, over the whole text: printable ASCII and line breaks
  * only, no space or line break at either end, no space next to a space or line break, no three
  * line breaks in a row.
- * Carries the key and the words on from earlier calls since `begin`.
+ * Carries the key and the words on from the earlier calls for the conversation (`first` is 1
+ * in its first call).
  *
  * Two loops per message. One reads 8 code units at a time in vector lanes, over the whole
  * text: the content key, whether the text is plain, and the longest run in the scored part.
@@ -104,10 +98,11 @@ function remix(value: u32): u32 {
  * word hashes and filler. The key was two FNV-1a chains through every code unit in that loop,
  * 8 cycles of multiplying and xor a code unit that nothing could overlap.
  */
-export function scan(count: i32): void {
-  let keyLow = v128.load(RESULT + 16);
-  let keyHigh = v128.load(RESULT + 32);
-  let wordCount = load<i32>(RESULT + 8);
+export function scan(count: i32, first: i32): void {
+  // A conversation's first call starts the key's lanes, with no words yet.
+  let keyLow = first ? KEY_LOW : v128.load(RESULT + 16);
+  let keyHigh = first ? KEY_HIGH : v128.load(RESULT + 32);
+  let wordCount = first ? 0 : load<i32>(RESULT + 8);
   const maxWords = load<i32>(RESULT + 12);
   let offset = 0;
   for (let m = 0; m < count; m++) {

@@ -563,8 +563,7 @@ interface WasmMemory {
 
 class TextScanner {
   private readonly memory: WasmMemory;
-  private readonly begin: () => void;
-  private readonly run: (count: number) => void;
+  private readonly run: (count: number, first: number) => void;
   private readonly minHash: () => void;
   /** Where the module keeps what (its exported layout), as indexes into the views below. */
   private readonly at: {
@@ -595,13 +594,11 @@ class TextScanner {
     );
     const exports = instance.exports as Record<string, unknown> & {
       memory: WasmMemory;
-      begin: () => void;
-      scan: (count: number) => void;
+      scan: (count: number, first: number) => void;
       minHash: () => void;
     };
     const offset = (name: string) => (exports[name] as { value: number }).value;
     this.memory = exports.memory;
-    this.begin = exports.begin;
     this.run = exports.scan;
     this.minHash = exports.minHash;
     this.at = {
@@ -625,7 +622,6 @@ class TextScanner {
   scan(messages: readonly CanonicalMessage[]): ConversationScan {
     let total = 0;
     for (let m = 0; m < messages.length; m++) total += messages[m].content.length;
-    this.begin();
     const shapes: (TextShape | null)[] = [];
     let plain = true;
     if (messages.length <= this.at.maxMessages && total <= JOINED_MAX) {
@@ -635,17 +631,18 @@ class TextScanner {
       for (let m = 0; m < messages.length; m++) all += messages[m].content;
       this.write(all);
       for (let m = 0; m < messages.length; m++) this.enter(m, messages[m]);
-      this.run(messages.length);
+      this.run(messages.length, 1);
       for (let m = 0; m < messages.length; m++) {
         shapes.push(this.shape(m, messages[m]));
         plain &&= this.plain(m);
       }
     } else {
-      for (const message of messages) {
+      for (let m = 0; m < messages.length; m++) {
+        const message = messages[m];
         this.reserve(message.content.length);
         this.write(message.content);
         this.enter(0, message);
-        this.run(1);
+        this.run(1, m === 0 ? 1 : 0);
         shapes.push(this.shape(0, message));
         plain &&= this.plain(0);
       }
