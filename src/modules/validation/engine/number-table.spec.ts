@@ -18,6 +18,17 @@ describe('NumberTable', () => {
     expect(table.get(5000 + 2 ** 32)).toBe(-1);
   });
 
+  it('tells apart keys whose low halves agree, and replaces their values, across growth', () => {
+    const table = new NumberTable(4);
+    for (let high = 0; high < 3000; high++) expect(table.getOrSetPair(high, 77, high)).toBe(-1);
+    for (let high = 0; high < 3000; high += 2) table.setPair(high, 77, high + 1);
+    expect(table.size).toBe(3000);
+    for (let high = 0; high < 3000; high++)
+      expect(table.getPair(high, 77)).toBe(high % 2 === 0 ? high + 1 : high);
+    expect(table.getPair(3000, 77)).toBe(-1);
+    expect(table.getPair(0, 78)).toBe(-1);
+  });
+
   it('keeps the values at both ends of its range', () => {
     const table = new NumberTable(4);
     table.setPair(0, 0, 0);

@@ -2,6 +2,7 @@ import type {
   CanonicalConversation,
   CanonicalMessage,
 } from '../../standardization/conversation/canonical';
+import { overFull } from './number-table';
 import { tableInt32, tableUint32 } from './table-memory';
 import { TEXT_SCAN_WASM } from './text-scan.wasm';
 
@@ -400,7 +401,8 @@ export class NearDuplicates {
  * empty), so a probe reads one cache line: three arrays (key halves and value) cost three reads
  * that miss the cache, and a third more memory. The key itself is in the head's signature, read
  * only when the hashes agree (and read next anyway, to compare the two signatures); growing the
- * table reads only the stored hashes. Linear probing; the table doubles when it is half full.
+ * table reads only the stored hashes. Linear probing; the table doubles when it is three
+ * quarters full (see overFull).
  */
 export class BandHeads {
   private slots: Uint32Array = new Uint32Array(2 * 1024);
@@ -426,7 +428,7 @@ export class BandHeads {
       if (stored === 0) break;
       if (this.slots[2 * slot] === hash && this.keyOf(stored - 1, high, low)) return stored - 1;
     }
-    if ((this.count + 1) * 2 > this.mask + 1) {
+    if (overFull(this.count, this.mask + 1)) {
       this.grow();
       slot = this.free(hash);
     }

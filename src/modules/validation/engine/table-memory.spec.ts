@@ -32,9 +32,12 @@ describe('table memory', () => {
   });
 
   it('keeps a table right as it grows from counted into shared memory', () => {
-    // 100,000 keys: the slots reach 4 MB, the last two doublings into shared memory.
+    // 100,000 keys: the slots reach 2 MB and the entries 1.2 MB, the last slots and entry
+    // chunks in shared memory.
     const table = new NumberTable();
+    const before = sharedMemoryInUse();
     for (let i = 0; i < 100_000; i++) expect(table.getOrSetPair(i * 7919, ~i, i)).toBe(-1);
+    expect(sharedMemoryInUse()).toBeGreaterThan(before + (2 << 20));
     for (let i = 0; i < 100_000; i += 997) expect(table.getPair(i * 7919, ~i)).toBe(i);
     expect(table.getPair(7919, 0)).toBe(-1);
   });
