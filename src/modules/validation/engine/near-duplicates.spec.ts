@@ -86,12 +86,15 @@ describe('BandHeads', () => {
     signatures[Math.floor(id / 4096)][at + 2] = high;
     signatures[Math.floor(id / 4096)][at + 3] = low;
   };
-  const headOf = (heads: BandHeads, signatures: Uint32Array[], id: number) =>
-    heads.headOf(id, signatures[Math.floor(id / 4096)], (id % 4096) * 16);
+  /** The head of the bucket of conversation `id`'s key, or -1 when `id` heads a new one. */
+  const headOf = (heads: BandHeads, signatures: Uint32Array[], id: number) => {
+    const bucket = heads.bucketOf(id, signatures[Math.floor(id / 4096)], (id % 4096) * 16);
+    return bucket < 0 ? -1 : heads.headOf(bucket);
+  };
 
   it('tells apart keys whose slot hashes are the same', () => {
     const signatures = [chunk()];
-    const heads = new BandHeads(signatures, 1);
+    const heads = new BandHeads(1);
     // The slot hash mixes high ^ low * 0x9e3779b1: these two keys give the same one.
     const spread = (low: number) => Math.imul(low, 0x9e3779b1) >>> 0;
     setKey(signatures, 0, 1234, 5);
@@ -103,7 +106,7 @@ describe('BandHeads', () => {
 
   it('keeps every head as it grows, and compares only the 21 bits of the second minimum', () => {
     const signatures = [chunk(), chunk(), chunk()];
-    const heads = new BandHeads(signatures, 1);
+    const heads = new BandHeads(1);
     for (let id = 0; id < 6000; id++) setKey(signatures, id, id * 7919, id);
     for (let id = 0; id < 6000; id++) expect(headOf(heads, signatures, id)).toBe(-1);
     setKey(signatures, 6000, 4321 * 7919, 4321 + 0x200000);

@@ -293,13 +293,11 @@ export function completenessScore(conversation: CanonicalConversation): number {
 export class NearDuplicates {
   private readonly bands: BandHeads[];
   /**
-   * Per conversation, in chunks of CHUNK conversations: its 16 minimums; per band, for the head
-   * of a bucket, the block of its members (-1 until it has one). Chunks are added, never copied:
-   * on these machines the first write to a page of fresh memory costs 1.5-15 µs, so arrays
-   * that double and copy cost twice their size again in page faults.
+   * Per conversation, in chunks of CHUNK conversations: its 16 minimums. Chunks are added, never
+   * copied: on these machines the first write to a page of fresh memory costs 1.5-15 µs, so
+   * arrays that double and copy cost twice their size again in page faults.
    */
   private readonly signatures: Uint32Array[] = [];
-  private readonly blockOf: Int32Array[] = [];
   /**
    * Blocks of BLOCK ints, in chunks: how many members the bucket has besides its head, then the
    * members in the order they joined. Side by side, the members' signatures are read at once; a
@@ -311,7 +309,7 @@ export class NearDuplicates {
   private count = 0;
 
   constructor() {
-    this.bands = Array.from({ length: BANDS }, (_, band) => new BandHeads(this.signatures, band));
+    this.bands = Array.from({ length: BANDS }, (_, band) => new BandHeads(band));
   }
 
   /** The index (among those added) of an earlier near-duplicate, or -1; then remembers this one. */
@@ -328,30 +326,22 @@ export class NearDuplicates {
     const chunk = id >>> CHUNK_BITS;
     if (chunk === this.signatures.length) {
       // What the chunks so far hold (see table-memory.ts).
-      const held = chunk * CHUNK * 4 * (HASHES + BANDS);
-      this.signatures.push(tableUint32(CHUNK * HASHES, held));
-      this.blockOf.push(tableInt32(CHUNK * BANDS, held + CHUNK * HASHES * 4));
+      this.signatures.push(tableUint32(CHUNK * HASHES, chunk * CHUNK * HASHES * 4));
     }
     const signature = this.signatures[chunk];
     const base = (id & CHUNK_MASK) * HASHES;
     // A loop: TypedArray.prototype.set costs more than 16 copies.
     for (let i = 0; i < HASHES; i++) signature[base + i] = minimums[from + i];
-    const ownBlocks = this.blockOf[chunk];
-    const own = (id & CHUNK_MASK) * BANDS;
     let match = -1;
     for (let band = 0; band < BANDS; band++) {
-      const head = this.bands[band].headOf(id, signature, base);
-      if (head === -1) {
-        ownBlocks[own + band] = -1;
-        continue;
-      }
-      const headBlocks = this.blockOf[head >>> CHUNK_BITS];
-      const headAt = (head & CHUNK_MASK) * BANDS + band;
-      let block = headBlocks[headAt];
-      if (match === -1) match = this.nearIn(signature, base, head, block);
+      const heads = this.bands[band];
+      const bucket = heads.bucketOf(id, signature, base);
+      if (bucket < 0) continue;
+      let block = heads.blockOf(bucket);
+      if (match === -1) match = this.nearIn(signature, base, heads.headOf(bucket), block);
       // Buckets keep their first entries only: members of a bucket are alike, so a handful
       // stands for all of them and the cost per conversation stays bounded.
-      if (block === -1) headBlocks[headAt] = block = this.newBlock();
+      if (block === -1) heads.setBlock(bucket, (block = this.newBlock()));
       const members = this.blocks[block >>> BLOCK_BITS];
       const at = (block & BLOCK_MASK) * BLOCK;
       const size = members[at];
@@ -395,31 +385,33 @@ export class NearDuplicates {
 }
 
 /**
- * The buckets of one band: from the band's key to the first conversation that had it. The key
- * is two of the conversation's minimums, the second cut to 21 bits (as when keys were numbers).
- * A slot is two uint32 side by side, a 32-bit hash of the key and the head's index + 1 (0 when
- * empty), so a probe reads one cache line: three arrays (key halves and value) cost three reads
- * that miss the cache, and a third more memory. The key itself is in the head's signature, read
- * only when the hashes agree (and read next anyway, to compare the two signatures); growing the
- * table reads only the stored hashes. Linear probing; the table doubles when it is three
- * quarters full (see overFull).
+ * The buckets of one band: from the band's key to the first conversation that had it (the head)
+ * and the block of its members. The key is two of the conversation's minimums, the second cut
+ * to 21 bits (as when keys were numbers). A slot is two uint32 side by side, a 32-bit hash of
+ * the key and its bucket + 1 (0 when empty), so a probe reads one cache line, and a probe that
+ * meets other keys reads nothing else. Each bucket, in the order they came, holds the key
+ * itself, its head and its block, read when the hashes agree: in 16 bytes side by side, where
+ * the key was read from the head's signature and the block from an array of every
+ * conversation's blocks, two reads that missed the cache in tables of 64 and 32 bytes a
+ * conversation. Linear probing; the table doubles when it is three quarters full (see
+ * overFull).
  */
 export class BandHeads {
   private slots: Uint32Array = new Uint32Array(2 * 1024);
   private mask = 1023;
+  /** BUCKET ints per bucket, in chunks of CHUNK buckets: the key's halves, head and block. */
+  private readonly buckets: Int32Array[] = [];
   private count = 0;
 
-  constructor(
-    private readonly signatures: readonly Uint32Array[],
-    private readonly band: number,
-  ) {}
+  constructor(private readonly band: number) {}
 
   /**
-   * The first conversation with the same key as conversation `id` (whose signature starts at
-   * `base` of `signature`), or -1; then `id` heads the key's bucket.
+   * The bucket of the key of conversation `id` (whose minimums start at `base` of `signature`)
+   * if an earlier conversation had it; if none did, ~bucket of the new bucket that `id` heads
+   * (with no block yet).
    */
-  headOf(id: number, signature: Uint32Array, base: number): number {
-    const high = signature[base + 2 * this.band];
+  bucketOf(id: number, signature: Uint32Array, base: number): number {
+    const high = signature[base + 2 * this.band] | 0;
     const low = signature[base + 2 * this.band + 1] & 0x1fffff;
     const hash = mix(high ^ Math.imul(low, 0x9e3779b1));
     let slot = hash & this.mask;
@@ -432,17 +424,42 @@ export class BandHeads {
       this.grow();
       slot = this.free(hash);
     }
+    const bucket = this.count++;
+    if ((bucket & CHUNK_MASK) === 0) {
+      // What the band holds so far (see table-memory.ts).
+      const held = this.slots.byteLength + bucket * BUCKET * 4;
+      this.buckets.push(tableInt32(CHUNK * BUCKET, held));
+    }
+    const entries = this.buckets[bucket >>> CHUNK_BITS];
+    const at = (bucket & CHUNK_MASK) * BUCKET;
+    entries[at + KEY_HIGH] = high;
+    entries[at + KEY_LOW] = low;
+    entries[at + HEAD] = id;
+    entries[at + BLOCK_OF] = -1;
     this.slots[2 * slot] = hash;
-    this.slots[2 * slot + 1] = id + 1;
-    this.count++;
-    return -1;
+    this.slots[2 * slot + 1] = bucket + 1;
+    return ~bucket;
   }
 
-  /** Whether conversation `id`'s key in this band is (high, low). */
-  private keyOf(id: number, high: number, low: number): boolean {
-    const signature = this.signatures[id >>> CHUNK_BITS];
-    const at = (id & CHUNK_MASK) * HASHES + 2 * this.band;
-    return signature[at] === high && (signature[at + 1] & 0x1fffff) === low;
+  /** The conversation that heads the bucket. */
+  headOf(bucket: number): number {
+    return this.buckets[bucket >>> CHUNK_BITS][(bucket & CHUNK_MASK) * BUCKET + HEAD];
+  }
+
+  /** The block of the bucket's members, or -1. */
+  blockOf(bucket: number): number {
+    return this.buckets[bucket >>> CHUNK_BITS][(bucket & CHUNK_MASK) * BUCKET + BLOCK_OF];
+  }
+
+  setBlock(bucket: number, block: number): void {
+    this.buckets[bucket >>> CHUNK_BITS][(bucket & CHUNK_MASK) * BUCKET + BLOCK_OF] = block;
+  }
+
+  /** Whether the bucket's key is (high, low) (high as an int32). */
+  private keyOf(bucket: number, high: number, low: number): boolean {
+    const entries = this.buckets[bucket >>> CHUNK_BITS];
+    const at = (bucket & CHUNK_MASK) * BUCKET;
+    return entries[at + KEY_HIGH] === high && entries[at + KEY_LOW] === low;
   }
 
   /** The first empty slot on the probe path of `hash`. */
@@ -454,7 +471,7 @@ export class BandHeads {
 
   private grow(): void {
     const old = this.slots;
-    this.slots = tableUint32(2 * old.length, 4 * old.length);
+    this.slots = tableUint32(2 * old.length, old.byteLength + this.count * BUCKET * 4);
     this.mask = old.length - 1;
     for (let at = 0; at < old.length; at += 2) {
       if (old[at + 1] === 0) continue;
@@ -464,6 +481,13 @@ export class BandHeads {
     }
   }
 }
+
+/** Int32 per bucket of a BandHeads, and what each holds. */
+const BUCKET = 4;
+const KEY_HIGH = 0;
+const KEY_LOW = 1;
+const HEAD = 2;
+const BLOCK_OF = 3;
 
 /** Conversations per chunk of NearDuplicates' arrays (256 KiB of minimums). */
 const CHUNK_BITS = 12;
