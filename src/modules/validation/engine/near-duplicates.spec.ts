@@ -101,7 +101,12 @@ describe('BandHeads', () => {
     setKey(signatures, 1, (1234 ^ spread(5) ^ spread(6)) >>> 0, 6);
     setKey(signatures, 2, (1234 ^ spread(5) ^ spread(6)) >>> 0, 6);
     setKey(signatures, 3, 1234, 5);
-    expect([0, 1, 2, 3].map((id) => headOf(heads, signatures, id))).toEqual([-1, -1, 1, 0]);
+    // A first minimum with its top bit set (an int32 below 0 once kept).
+    setKey(signatures, 4, 0x80000000 + 1234, 5);
+    setKey(signatures, 5, 0x80000000 + 1234, 5);
+    expect([0, 1, 2, 3, 4, 5].map((id) => headOf(heads, signatures, id))).toEqual([
+      -1, -1, 1, 0, -1, 4,
+    ]);
   });
 
   it('keeps every head as it grows, and compares only the 21 bits of the second minimum', () => {

@@ -105,11 +105,7 @@ export class NumberTable {
       slot = this.free(high, low);
     }
     const entry = this.count++;
-    if ((entry & CHUNK_MASK) === 0) {
-      // What the table holds so far (see table-memory.ts).
-      const held = this.slots.byteLength + entry * ENTRY * 4;
-      this.entries.push(tableUint32(CHUNK * ENTRY, held));
-    }
+    if ((entry & CHUNK_MASK) === 0) this.entries.push(tableUint32(CHUNK * ENTRY, this.held()));
     const chunk = this.entries[entry >>> CHUNK_BITS];
     const at = (entry & CHUNK_MASK) * ENTRY;
     chunk[at + HIGH] = high;
@@ -117,6 +113,11 @@ export class NumberTable {
     chunk[at + VALUE] = value;
     this.slots[slot * SLOT] = low;
     this.slots[slot * SLOT + 1] = entry + 1;
+  }
+
+  /** The memory the table holds (see table-memory.ts). */
+  private held(): number {
+    return this.slots.byteLength + this.entries.length * CHUNK * ENTRY * 4;
   }
 
   /** The first empty slot on the probe path of the key. */
@@ -129,7 +130,7 @@ export class NumberTable {
   /** Twice the slots, filled from the entries (read in order, not from the old slots). */
   private grow(): void {
     const size = 2 * (this.mask + 1);
-    this.slots = tableUint32(size * SLOT, this.slots.byteLength + this.count * ENTRY * 4);
+    this.slots = tableUint32(size * SLOT, this.held());
     this.mask = size - 1;
     for (let entry = 0; entry < this.count; entry++) {
       const chunk = this.entries[entry >>> CHUNK_BITS];
@@ -148,8 +149,8 @@ const ENTRY = 3;
 const HIGH = 0;
 const LOW = 1;
 const VALUE = 2;
-/** Entries per chunk (96 KiB). */
-const CHUNK_BITS = 13;
+/** Entries per chunk (24 KiB: a validator of a few records allocates little). */
+const CHUNK_BITS = 11;
 const CHUNK = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK - 1;
 

@@ -399,7 +399,7 @@ export class NearDuplicates {
 export class BandHeads {
   private slots: Uint32Array = new Uint32Array(2 * 1024);
   private mask = 1023;
-  /** BUCKET ints per bucket, in chunks of CHUNK buckets: the key's halves, head and block. */
+  /** BUCKET ints per bucket, in chunks of BUCKET_CHUNK: the key's halves, head and block. */
   private readonly buckets: Int32Array[] = [];
   private count = 0;
 
@@ -425,13 +425,10 @@ export class BandHeads {
       slot = this.free(hash);
     }
     const bucket = this.count++;
-    if ((bucket & CHUNK_MASK) === 0) {
-      // What the band holds so far (see table-memory.ts).
-      const held = this.slots.byteLength + bucket * BUCKET * 4;
-      this.buckets.push(tableInt32(CHUNK * BUCKET, held));
-    }
-    const entries = this.buckets[bucket >>> CHUNK_BITS];
-    const at = (bucket & CHUNK_MASK) * BUCKET;
+    if ((bucket & BUCKET_MASK) === 0)
+      this.buckets.push(tableInt32(BUCKET_CHUNK * BUCKET, this.held()));
+    const entries = this.buckets[bucket >>> BUCKET_BITS];
+    const at = (bucket & BUCKET_MASK) * BUCKET;
     entries[at + KEY_HIGH] = high;
     entries[at + KEY_LOW] = low;
     entries[at + HEAD] = id;
@@ -443,23 +440,28 @@ export class BandHeads {
 
   /** The conversation that heads the bucket. */
   headOf(bucket: number): number {
-    return this.buckets[bucket >>> CHUNK_BITS][(bucket & CHUNK_MASK) * BUCKET + HEAD];
+    return this.buckets[bucket >>> BUCKET_BITS][(bucket & BUCKET_MASK) * BUCKET + HEAD];
   }
 
   /** The block of the bucket's members, or -1. */
   blockOf(bucket: number): number {
-    return this.buckets[bucket >>> CHUNK_BITS][(bucket & CHUNK_MASK) * BUCKET + BLOCK_OF];
+    return this.buckets[bucket >>> BUCKET_BITS][(bucket & BUCKET_MASK) * BUCKET + BLOCK_OF];
   }
 
   setBlock(bucket: number, block: number): void {
-    this.buckets[bucket >>> CHUNK_BITS][(bucket & CHUNK_MASK) * BUCKET + BLOCK_OF] = block;
+    this.buckets[bucket >>> BUCKET_BITS][(bucket & BUCKET_MASK) * BUCKET + BLOCK_OF] = block;
   }
 
   /** Whether the bucket's key is (high, low) (high as an int32). */
   private keyOf(bucket: number, high: number, low: number): boolean {
-    const entries = this.buckets[bucket >>> CHUNK_BITS];
-    const at = (bucket & CHUNK_MASK) * BUCKET;
+    const entries = this.buckets[bucket >>> BUCKET_BITS];
+    const at = (bucket & BUCKET_MASK) * BUCKET;
     return entries[at + KEY_HIGH] === high && entries[at + KEY_LOW] === low;
+  }
+
+  /** The memory the band holds (see table-memory.ts). */
+  private held(): number {
+    return this.slots.byteLength + this.buckets.length * BUCKET_CHUNK * BUCKET * 4;
   }
 
   /** The first empty slot on the probe path of `hash`. */
@@ -471,7 +473,7 @@ export class BandHeads {
 
   private grow(): void {
     const old = this.slots;
-    this.slots = tableUint32(2 * old.length, old.byteLength + this.count * BUCKET * 4);
+    this.slots = tableUint32(2 * old.length, this.held());
     this.mask = old.length - 1;
     for (let at = 0; at < old.length; at += 2) {
       if (old[at + 1] === 0) continue;
@@ -484,6 +486,10 @@ export class BandHeads {
 
 /** Int32 per bucket of a BandHeads, and what each holds. */
 const BUCKET = 4;
+/** Buckets per chunk (16 KiB: a validator of a few records allocates little in its 8 bands). */
+const BUCKET_BITS = 10;
+const BUCKET_CHUNK = 1 << BUCKET_BITS;
+const BUCKET_MASK = BUCKET_CHUNK - 1;
 const KEY_HIGH = 0;
 const KEY_LOW = 1;
 const HEAD = 2;

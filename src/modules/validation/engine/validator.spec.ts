@@ -334,6 +334,37 @@ describe('DatasetValidator quality', () => {
     expect(new Set(report.errors.map((e) => e.index))).toEqual(new Set(indexes));
   });
 
+  it('names the first of duplicates by the index its caller gave, whatever number it is', () => {
+    const validator = new DatasetValidator({ checks: ['schema'] });
+    const withId = { id: 'session-9', ...good };
+    const firsts = [-1, 2 ** 40 + 3, 1.5, 2 ** 32 - 1];
+    firsts.forEach((index, i) => {
+      validator.add(chat(['user', `Question ${i}?`], ['assistant', `Answer ${i}.`]), index);
+    });
+    validator.add(withId, -7);
+    firsts.forEach((_, i) => {
+      validator.add(chat(['user', `Question ${i}?`], ['assistant', `Answer ${i}.`]), 100 + i);
+    });
+    validator.add({ ...withId, messages: withId.messages.slice(0, 2) }, 200);
+    const duplicates = validator
+      .report()
+      .errors.filter((error) => error.code === 'duplicate-conversation')
+      .map((error) => [error.index, error.message]);
+    expect(duplicates).toEqual([
+      ...firsts.map((first, i) => [100 + i, `duplicate of record ${first}`]),
+      [200, 'duplicate of record -7'],
+    ]);
+  });
+
+  it('lists every conversation in order past its arrays of 16,384', () => {
+    const validator = new DatasetValidator({ checks: ['quality'] });
+    const count = 2 * 16_384 + 5;
+    for (let i = 0; i < count; i++) validator.add(good, i);
+    const listed = validator.report().quality!.conversations;
+    expect(listed).toHaveLength(count);
+    expect(listed.every((conversation, i) => conversation.index === i)).toBe(true);
+  });
+
   it('gives a report that records added after it leave as it was', () => {
     const validator = new DatasetValidator({ checks: ['schema', 'quality'] });
     validator.add(good, 0);

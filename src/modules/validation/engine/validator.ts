@@ -126,6 +126,8 @@ export class DatasetValidator {
   private readonly errorsByCode: Partial<Record<IssueCode, number>> = {};
   private readonly seenIds = new IdIndex();
   private readonly seenContent = new NumberTable();
+  /** Records whose caller gave an index other than their place in the order (see add). */
+  private readonly givenIndexes = new Map<number, number>();
   private readonly nearDuplicates = new NearDuplicates();
   /**
    * Each conversation's score, in arrays of CONVERSATIONS_CHUNK. One array of a few hundred
@@ -200,6 +202,9 @@ export class DatasetValidator {
   }
 
   add(record: unknown, index = this.records): void {
+    // The duplicate indexes keep records by the order they came (an int32); a caller's index
+    // that is not that order is kept aside, for the report to name.
+    if (index !== this.records) this.givenIndexes.set(this.records, index);
     this.records++;
     this.recordIssues = 0;
     this.check(record, index);
@@ -239,7 +244,7 @@ export class DatasetValidator {
     if (result.repaired) this.repaired++;
     const scan = this.readScanHolds(conversation) ? this.read! : scanConversation(conversation);
     if (this.schema) this.structureIssues(conversation, index, scan.plain);
-    const duplicateOf = this.duplicateOf(conversation, scan.key, index, result.derivedId);
+    const duplicateOf = this.duplicateOf(conversation, scan.key, result.derivedId);
     if (duplicateOf !== undefined && this.count('duplicate-conversation')) {
       this.list({
         index,
@@ -480,16 +485,17 @@ export class DatasetValidator {
   private duplicateOf(
     conversation: CanonicalConversation,
     key: ConversationScan['key'],
-    index: number,
     derivedId: boolean,
   ): number | undefined {
+    // This record's place in the order records came (see add).
+    const order = this.records - 1;
     let byId = -1;
     if (!derivedId) {
-      byId = this.seenIds.firstOf(conversation.conversationId, index);
+      byId = this.seenIds.firstOf(conversation.conversationId, order);
     }
-    const byContent = this.seenContent.getOrSetPair(key.high, key.low, index);
-    if (byId !== -1) return byId;
-    return byContent === -1 ? undefined : byContent;
+    const byContent = this.seenContent.getOrSetPair(key.high, key.low, order);
+    const first = byId !== -1 ? byId : byContent;
+    return first === -1 ? undefined : (this.givenIndexes.get(first) ?? first);
   }
 
   /**
