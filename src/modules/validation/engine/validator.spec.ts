@@ -356,6 +356,16 @@ describe('DatasetValidator quality', () => {
     ]);
   });
 
+  it('names the first of duplicates by index when the caller numbers records from 1', () => {
+    const validator = new DatasetValidator({ checks: ['schema'] });
+    [good, chat(['user', 'Other?'], ['assistant', 'Yes.']), good].forEach((record, i) =>
+      validator.add(record, i + 1),
+    );
+    expect(validator.report().errors).toEqual([
+      expect.objectContaining({ index: 3, row: 4, message: 'duplicate of record 1' }),
+    ]);
+  });
+
   it('lists every conversation in order past its arrays of 16,384', () => {
     const validator = new DatasetValidator({ checks: ['quality'] });
     const count = 2 * 16_384 + 5;
