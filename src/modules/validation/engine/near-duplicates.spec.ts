@@ -109,9 +109,12 @@ describe('BandHeads', () => {
     ]);
   });
 
-  it('keeps every head as it grows, and compares only the 21 bits of the second minimum', () => {
+  it.each([
+    ['its own memory', undefined],
+    ['memory given for its first buckets', new Int32Array(1024 * 4)],
+  ])('keeps every head as it grows, in %s, comparing 21 bits of the second minimum', (_, first) => {
     const signatures = [chunk(), chunk(), chunk()];
-    const heads = new BandHeads(1);
+    const heads = new BandHeads(1, first);
     for (let id = 0; id < 6000; id++) setKey(signatures, id, id * 7919, id);
     for (let id = 0; id < 6000; id++) expect(headOf(heads, signatures, id)).toBe(-1);
     setKey(signatures, 6000, 4321 * 7919, 4321 + 0x200000);

@@ -309,7 +309,14 @@ export class NearDuplicates {
   private count = 0;
 
   constructor() {
-    this.bands = Array.from({ length: BANDS }, (_, band) => new BandHeads(band));
+    // The bands' first buckets in one allocation: a validator of a few records (an API
+    // request's) made eight, which took longer than the records.
+    const first = new Int32Array(BANDS * BUCKET_CHUNK * BUCKET);
+    const size = BUCKET_CHUNK * BUCKET;
+    this.bands = Array.from(
+      { length: BANDS },
+      (_, band) => new BandHeads(band, first.subarray(band * size, (band + 1) * size)),
+    );
   }
 
   /** The index (among those added) of an earlier near-duplicate, or -1; then remembers this one. */
@@ -403,7 +410,13 @@ export class BandHeads {
   private readonly buckets: Int32Array[] = [];
   private count = 0;
 
-  constructor(private readonly band: number) {}
+  /** `first`: memory for the first BUCKET_CHUNK buckets (else allocated with the first one). */
+  constructor(
+    private readonly band: number,
+    first?: Int32Array,
+  ) {
+    if (first) this.buckets.push(first);
+  }
 
   /**
    * The bucket of the key of conversation `id` (whose minimums start at `base` of `signature`)
@@ -425,7 +438,7 @@ export class BandHeads {
       slot = this.free(hash);
     }
     const bucket = this.count++;
-    if ((bucket & BUCKET_MASK) === 0)
+    if (bucket >>> BUCKET_BITS === this.buckets.length)
       this.buckets.push(tableInt32(BUCKET_CHUNK * BUCKET, this.held()));
     const entries = this.buckets[bucket >>> BUCKET_BITS];
     const at = (bucket & BUCKET_MASK) * BUCKET;
