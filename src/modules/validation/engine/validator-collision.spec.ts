@@ -48,4 +48,24 @@ describe('DatasetValidator when content keys collide', () => {
       derived(records[1]),
     ]);
   });
+
+  it("does not give a repeated content's id to another text with the same key", () => {
+    const record = (text: string) => ({
+      messages: [
+        { role: 'user', content: text },
+        { role: 'assistant', content: 'That sounds hard. Tell me more.' },
+      ],
+    });
+    // The first text comes again (so its id is kept for later copies), then the second text,
+    // whose key is the same: it must be hashed, not given the kept id; then each again.
+    const records = [TEXTS[0], TEXTS[0], TEXTS[1], TEXTS[0], TEXTS[1]].map(record);
+    const validator = new DatasetValidator();
+    records.forEach((r, index) => validator.add(r, index));
+    const ids = validator.report().quality!.conversations.map((c) => c.conversationId);
+    const [a, b] = TEXTS.map((text) =>
+      contentConversationId(record(text).messages as CanonicalMessage[]),
+    );
+    expect(a).not.toBe(b);
+    expect(ids).toEqual([a, a, b, a, b]);
+  });
 });

@@ -110,6 +110,12 @@ const SCORES_QUEUED = 256;
 const CONVERSATIONS_CHUNK = 16_384;
 /** Sets of score parts shared between conversations (see partsOf): a few MB at most. */
 const PARTS_KEPT = 65_536;
+/**
+ * Derived ids kept for contents that came again (see idOf): at most this many, holding at most
+ * REPEATED_CHARS characters of their texts, so a dataset of few repeats keeps next to nothing.
+ */
+const REPEATED_KEPT = 65_536;
+const REPEATED_CHARS = 4 * 1024 * 1024;
 /** A part's value (0..1, rounded to thousandths) as an integer 0..1000. */
 const thousandths = (value: number) => Math.round(value * 1000);
 
@@ -126,6 +132,11 @@ export class DatasetValidator {
   private readonly errorsByCode: Partial<Record<IssueCode, number>> = {};
   private readonly seenIds = new IdIndex();
   private readonly seenContent = new NumberTable();
+  /** The record's place in order of the first with the same content key, or -1 (duplicateOf). */
+  private firstByContent = -1;
+  /** Derived ids by the first record with the same content key (see idOf). */
+  private readonly repeatedIds = new Map<number, RepeatedId>();
+  private repeatedChars = 0;
   /** The first record's index, and records whose index does not follow from it (see add). */
   private firstIndex = 0;
   private readonly givenIndexes = new Map<number, number>();
@@ -255,7 +266,7 @@ export class DatasetValidator {
         code: 'duplicate-conversation',
         field: 'conversationId',
         message: `duplicate of record ${duplicateOf}`,
-        value: shownValue(conversationIdOf(result)),
+        value: shownValue(this.idOf(result)),
       });
     }
     if (this.quality) this.score(result, scan, index, duplicateOf !== undefined);
@@ -481,6 +492,34 @@ export class DatasetValidator {
   }
 
   /**
+   * The record's id, derived from its content when the source had none (see deriveIds). Hashing
+   * a conversation cost about 0.6 µs, and many datasets repeat some conversations many times: a
+   * content that came again keeps its derived id, with its messages, and a later record with the
+   * same content key takes that id once its roles and texts are found equal (two contents that
+   * share a key each keep the id of their own text). A content seen once keeps nothing.
+   */
+  private idOf({ conversation, derivedId }: Converted): string {
+    if (!derivedId) return conversation.conversationId;
+    const messages = conversation.messages;
+    const first = this.firstByContent;
+    if (first === -1) return contentConversationId(messages);
+    const kept = this.repeatedIds.get(first);
+    if (kept !== undefined && sameMessages(kept.messages, messages)) return kept.id;
+    const id = contentConversationId(messages);
+    if (kept === undefined) this.keepRepeated(first, messages, id);
+    return id;
+  }
+
+  private keepRepeated(first: number, messages: readonly CanonicalMessage[], id: string): void {
+    let chars = 0;
+    for (const message of messages) chars += message.content.length;
+    if (this.repeatedIds.size === REPEATED_KEPT || this.repeatedChars + chars > REPEATED_CHARS)
+      return;
+    this.repeatedChars += chars;
+    this.repeatedIds.set(first, { messages, id });
+  }
+
+  /**
    * The index of an earlier record with the same id or the same content. An id derived from the
    * content adds nothing to the content check, so only given ids are remembered (exactly: an id
    * is the caller's, and a hash of it could be made to collide). Contents are kept as 64-bit
@@ -498,6 +537,7 @@ export class DatasetValidator {
       byId = this.seenIds.firstOf(conversation.conversationId, order);
     }
     const byContent = this.seenContent.getOrSetPair(key.high, key.low, order);
+    this.firstByContent = byContent;
     const first = byId !== -1 ? byId : byContent;
     return first === -1 ? undefined : (this.givenIndexes.get(first) ?? this.firstIndex + first);
   }
@@ -522,7 +562,7 @@ export class DatasetValidator {
     queue.parts[3 * at + 1] = contentScore(conversation, scan);
     queue.parts[3 * at + 2] = completenessScore(conversation);
     if (!exactDuplicate) scan.copyMinimums(queue.minimums, at * HASHES);
-    if (this.keepConversations) queue.ids[at] = conversationIdOf(converted);
+    if (this.keepConversations) queue.ids[at] = this.idOf(converted);
     if (++queue.count === SCORES_QUEUED) this.settleScores();
   }
 
@@ -639,9 +679,18 @@ export class DatasetValidator {
   }
 }
 
-/** The conversation's id, derived from its content when the source had none (see deriveIds). */
-function conversationIdOf({ conversation, derivedId }: Converted): string {
-  return derivedId ? contentConversationId(conversation.messages) : conversation.conversationId;
+interface RepeatedId {
+  messages: readonly CanonicalMessage[];
+  id: string;
+}
+
+/** Whether two conversations have the same roles and texts (then the same derived id). */
+function sameMessages(a: readonly CanonicalMessage[], b: readonly CanonicalMessage[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let m = 0; m < a.length; m++) {
+    if (a[m].role !== b[m].role || a[m].content !== b[m].content) return false;
+  }
+  return true;
 }
 
 /** Whether some message has text that String.trim keeps (then its record is not blank). */
