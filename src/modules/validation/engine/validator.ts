@@ -1,6 +1,7 @@
 import type {
   CanonicalConversation,
   CanonicalMessage,
+  CanonicalRole,
 } from '../../standardization/conversation/canonical';
 import {
   type Converted,
@@ -111,11 +112,11 @@ const CONVERSATIONS_CHUNK = 16_384;
 /** Sets of score parts shared between conversations (see partsOf): a few MB at most. */
 const PARTS_KEPT = 65_536;
 /**
- * Derived ids kept for contents that came again (see idOf): at most this many, holding at most
- * REPEATED_CHARS characters of their texts, so a dataset of few repeats keeps next to nothing.
+ * Derived ids kept for contents that came again (see idOf), with their roles and texts: at most
+ * this many bytes, counting two a character, 16 a message and REPEATED_ENTRY_BYTES an id.
  */
-const REPEATED_KEPT = 65_536;
-const REPEATED_CHARS = 4 * 1024 * 1024;
+const REPEATED_BYTES = 8 * 1024 * 1024;
+const REPEATED_ENTRY_BYTES = 256;
 /** A part's value (0..1, rounded to thousandths) as an integer 0..1000. */
 const thousandths = (value: number) => Math.round(value * 1000);
 
@@ -136,7 +137,7 @@ export class DatasetValidator {
   private firstByContent = -1;
   /** Derived ids by the first record with the same content key (see idOf). */
   private readonly repeatedIds = new Map<number, RepeatedId>();
-  private repeatedChars = 0;
+  private repeatedBytes = 0;
   /** The first record's index, and records whose index does not follow from it (see add). */
   private firstIndex = 0;
   private readonly givenIndexes = new Map<number, number>();
@@ -494,9 +495,10 @@ export class DatasetValidator {
   /**
    * The record's id, derived from its content when the source had none (see deriveIds). Hashing
    * a conversation cost about 0.6 µs, and many datasets repeat some conversations many times: a
-   * content that came again keeps its derived id, with its messages, and a later record with the
-   * same content key takes that id once its roles and texts are found equal (two contents that
-   * share a key each keep the id of their own text). A content seen once keeps nothing.
+   * content that came again keeps its derived id, with its roles and texts (not the messages,
+   * whose metadata may be large), and a later record with the same content key takes that id
+   * once its roles and texts are found equal (two contents that share a key each keep the id of
+   * their own text). A content seen once keeps nothing.
    */
   private idOf({ conversation, derivedId }: Converted): string {
     if (!derivedId) return conversation.conversationId;
@@ -504,19 +506,24 @@ export class DatasetValidator {
     const first = this.firstByContent;
     if (first === -1) return contentConversationId(messages);
     const kept = this.repeatedIds.get(first);
-    if (kept !== undefined && sameMessages(kept.messages, messages)) return kept.id;
+    if (kept !== undefined && sameTexts(kept, messages)) return kept.id;
     const id = contentConversationId(messages);
     if (kept === undefined) this.keepRepeated(first, messages, id);
     return id;
   }
 
   private keepRepeated(first: number, messages: readonly CanonicalMessage[], id: string): void {
-    let chars = 0;
-    for (const message of messages) chars += message.content.length;
-    if (this.repeatedIds.size === REPEATED_KEPT || this.repeatedChars + chars > REPEATED_CHARS)
-      return;
-    this.repeatedChars += chars;
-    this.repeatedIds.set(first, { messages, id });
+    let bytes = REPEATED_ENTRY_BYTES;
+    for (const message of messages) bytes += 2 * message.content.length + 16;
+    if (this.repeatedBytes + bytes > REPEATED_BYTES) return;
+    this.repeatedBytes += bytes;
+    const roles = new Array<CanonicalRole>(messages.length);
+    const texts = new Array<string>(messages.length);
+    for (let m = 0; m < messages.length; m++) {
+      roles[m] = messages[m].role;
+      texts[m] = messages[m].content;
+    }
+    this.repeatedIds.set(first, { roles, texts, id });
   }
 
   /**
@@ -680,15 +687,17 @@ export class DatasetValidator {
 }
 
 interface RepeatedId {
-  messages: readonly CanonicalMessage[];
+  roles: CanonicalRole[];
+  texts: string[];
   id: string;
 }
 
-/** Whether two conversations have the same roles and texts (then the same derived id). */
-function sameMessages(a: readonly CanonicalMessage[], b: readonly CanonicalMessage[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let m = 0; m < a.length; m++) {
-    if (a[m].role !== b[m].role || a[m].content !== b[m].content) return false;
+/** Whether the messages have the roles and texts kept (then the same derived id). */
+function sameTexts(kept: RepeatedId, messages: readonly CanonicalMessage[]): boolean {
+  const { roles, texts } = kept;
+  if (texts.length !== messages.length) return false;
+  for (let m = 0; m < texts.length; m++) {
+    if (roles[m] !== messages[m].role || texts[m] !== messages[m].content) return false;
   }
   return true;
 }
