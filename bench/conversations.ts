@@ -143,16 +143,22 @@ export async function conversationThroughput(): Promise<string[]> {
     const main = { records, mb, baseline: parse };
     // Times are medians over the runs; a ratio is the median of each run's ratio to the
     // baseline of the same run, so a slow spell of the machine that spans a run moves both.
+    // The runs' spread follows each ratio: one run's ratio moves by 10% or more here, when a
+    // slow spell of the machine takes a pass and not the baseline measured before it.
     const line = (label: string, times: number[], of = main) => {
       const ms = median(times);
-      const ratio = median(times.map((time, run) => time / of.baseline[run]));
+      const ratios = times.map((time, run) => time / of.baseline[run]);
+      const spread =
+        ratios.length > 1 && times !== of.baseline
+          ? ` (runs ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})`
+          : '';
       return `${label.padEnd(36)} ${(ms / 1000).toFixed(2)} s  ${Math.round(
         of.records / (ms / 1000),
       )
         .toString()
-        .padStart(
-          7,
-        )} records/s  ${(of.mb / (ms / 1000)).toFixed(0).padStart(4)} MB/s  ${ratio.toFixed(2)}x of JSON.parse`;
+        .padStart(7)} records/s  ${(of.mb / (ms / 1000)).toFixed(0).padStart(4)} MB/s  ${median(
+        ratios,
+      ).toFixed(2)}x of JSON.parse${spread}`;
     };
     const unique = {
       records: uniqueRecords,
