@@ -337,22 +337,51 @@ function pairTemplate(
   };
 }
 
-const VICUNA_LABEL =
-  /(?:^|\n)[ \t]*(?:###[ \t]*)?(USER|ASSISTANT|SYSTEM|HUMAN|GPT|PATIENT|CLIENT|THERAPIST|COUNSELOR|COUNSELLOR)[ \t]*:/gi;
+const SPEAKERS = [
+  'USER',
+  'ASSISTANT',
+  'SYSTEM',
+  'HUMAN',
+  'GPT',
+  'PATIENT',
+  'CLIENT',
+  'THERAPIST',
+  'COUNSELOR',
+  'COUNSELLOR',
+];
+/** A speaker's name in any case, as a character class per letter (`[uU][sS]...`). */
+const anyCase = (name: string) =>
+  [...name].map((c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).join('');
+const ANY_SPEAKER = `(${SPEAKERS.map(anyCase).join('|')})`;
+/**
+ * A speaker label: at the start of a line, any speaker in any case (`User:`, `### Human:`); or
+ * inside a line, after a space or the `</s>` that ends a turn, as Vicuna v1.1 and FastChat
+ * write one-line transcripts (`... USER: Hi ASSISTANT: Hello</s>USER: ...`): there only
+ * `USER`, `ASSISTANT` or `SYSTEM` in capitals, or any speaker after `###`, so prose such as
+ * "my therapist: she said" is not split.
+ */
+const VICUNA_LABEL = new RegExp(
+  `(?:(?:^|\n)[ \t]*(?:###[ \t]*)?${ANY_SPEAKER}|(?<=[ \t]|</s>)(?:(USER|ASSISTANT|SYSTEM)|###[ \t]*${ANY_SPEAKER}))[ \t]*:`,
+  'g',
+);
+/** The special tokens that open and close a turn in Vicuna transcripts. */
+const TURN_TOKENS = /^(?:\s*<s>)+|(?:<\/s>\s*)+$/g;
 
 const speakerLabels = (transcript: string) => [...transcript.matchAll(VICUNA_LABEL)].length;
 
 function vicunaTurns(transcript: string, roles: RoleMap, field: string): CanonicalMessage[] {
   const labels = [...transcript.matchAll(VICUNA_LABEL)];
   const messages: CanonicalMessage[] = [];
-  const preamble = transcript.slice(0, labels[0]?.index ?? transcript.length).trim();
+  const turnText = (start: number, end: number) =>
+    transcript.slice(start, end).trim().replace(TURN_TOKENS, '').trim();
+  const preamble = turnText(0, labels[0]?.index ?? transcript.length);
   if (preamble !== '') messages.push({ role: 'system', content: preamble });
   labels.forEach((label, i) => {
     const start = label.index + label[0].length;
     const end = labels[i + 1]?.index ?? transcript.length;
     messages.push({
-      role: role(label[1], roles, `${field} turn ${i + 1}`),
-      content: transcript.slice(start, end).trim(),
+      role: role(label[1] ?? label[2] ?? label[3], roles, `${field} turn ${i + 1}`),
+      content: turnText(start, end),
     });
   });
   return messages;

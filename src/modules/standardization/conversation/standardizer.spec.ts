@@ -140,6 +140,42 @@ describe('source templates', () => {
     ]);
   });
 
+  it('reads a one-line Vicuna v1.1 transcript, its turns ended by </s>', () => {
+    const result = converted({
+      text: 'A chat between a curious user and an artificial intelligence assistant. USER: I keep procrastinating on my thesis. ASSISTANT: What part do you avoid most?</s>USER: Writing the introduction. ASSISTANT: Let us start with one paragraph today.</s>',
+    });
+    expect(result.template).toBe('vicuna');
+    expect(turns(result.conversation)).toEqual([
+      ['system', 'A chat between a curious user and an artificial intelligence assistant.'],
+      ['user', 'I keep procrastinating on my thesis.'],
+      ['assistant', 'What part do you avoid most?'],
+      ['user', 'Writing the introduction.'],
+      ['assistant', 'Let us start with one paragraph today.'],
+    ]);
+  });
+
+  it('splits a line at "### Human:" labels, but not at a speaker named in prose', () => {
+    expect(
+      turns(
+        converted({ text: '### Human: Is it normal to feel numb? ### Assistant: It can be.' })
+          .conversation,
+      ),
+    ).toEqual([
+      ['user', 'Is it normal to feel numb?'],
+      ['assistant', 'It can be.'],
+    ]);
+    expect(
+      turns(
+        converted({
+          text: 'USER: I told my therapist: she said to rest. Assistant: noted\nASSISTANT: Did resting help?',
+        }).conversation,
+      ),
+    ).toEqual([
+      ['user', 'I told my therapist: she said to rest. Assistant: noted'],
+      ['assistant', 'Did resting help?'],
+    ]);
+  });
+
   it('reads canonical records back unchanged', () => {
     const first = converted({ prompt: 'Hello', response: 'Hi there' }).conversation;
     const again = converted(first);
