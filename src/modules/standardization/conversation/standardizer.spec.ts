@@ -545,6 +545,31 @@ describe('targets', () => {
     expect(turns(back)).toEqual(turns(odd));
   });
 
+  it('fills alpaca with the first answer after the question, never one said before it', () => {
+    const greetingFirst = converted({
+      messages: [
+        { role: 'assistant', content: 'Welcome, how are you today?' },
+        { role: 'user', content: 'Not great honestly.' },
+        { role: 'assistant', content: 'I am sorry. What has been hardest?' },
+      ],
+    }).conversation;
+    const { record } = toTarget(greetingFirst, 'alpaca');
+    expect(record).toMatchObject({
+      instruction: 'Not great honestly.',
+      output: 'I am sorry. What has been hardest?',
+    });
+    const unanswered = converted({
+      messages: [
+        { role: 'assistant', content: 'Welcome, how are you today?' },
+        { role: 'user', content: 'Not great honestly.' },
+      ],
+    }).conversation;
+    expect(toTarget(unanswered, 'alpaca').record).toMatchObject({
+      instruction: 'Not great honestly.',
+      output: '',
+    });
+  });
+
   it.each(['canonical', 'chatml', 'sharegpt', 'alpaca'] as const)(
     'round-trips %s back to the same conversation',
     (target) => {

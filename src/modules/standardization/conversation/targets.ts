@@ -68,10 +68,14 @@ export function toTarget(conversation: CanonicalConversation, target: TargetForm
   }
   const messages = conversation.messages;
   if (!alpacaShaped(messages)) {
-    // Alpaca cannot express this turn order: the first pair fills its fields, the whole
+    // Alpaca cannot express this turn order: the first user turn and the first answer after it
+    // fill its fields (an answer said before the question is no answer to it), and the whole
     // conversation is kept under metadata so nothing is lost.
-    const user = messages.find((message) => message.role === 'user')?.content ?? '';
-    const assistant = messages.find((message) => message.role === 'assistant')?.content ?? '';
+    const asked = messages.findIndex((message) => message.role === 'user');
+    const user = asked === -1 ? '' : messages[asked].content;
+    const answered =
+      asked === -1 ? -1 : messages.findIndex((m, i) => i > asked && m.role === 'assistant');
+    const assistant = answered === -1 ? '' : messages[answered].content;
     metadata.messages = messages.map(({ role, content }) => ({ role, content }));
     return {
       record: { instruction: user, input: '', output: assistant, metadata },
