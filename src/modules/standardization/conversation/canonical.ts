@@ -33,6 +33,8 @@ export class ConversionError extends Error {
     readonly code: ConversionErrorCode,
     message: string,
     readonly field?: string,
+    /** The offending value, for a validation report to show (truncated there); never logged. */
+    readonly value?: unknown,
   ) {
     super(message);
     this.name = 'ConversionError';

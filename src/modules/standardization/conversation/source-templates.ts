@@ -129,7 +129,12 @@ function contentText(value: unknown, where: string): string {
   if (value === null || value === undefined) {
     throw new ConversionError('empty-message', `${where} has no content`, where);
   }
-  throw new ConversionError('type-error', `${where} must be text (got ${typeName(value)})`, where);
+  throw new ConversionError(
+    'type-error',
+    `${where} must be text (got ${typeName(value)})`,
+    where,
+    value,
+  );
 }
 
 export function typeName(value: unknown): string {
@@ -147,6 +152,7 @@ function role(name: unknown, roles: RoleMap, where: string): CanonicalRole {
         ? `${where} has the unknown role "${name.slice(0, 40)}" (add it to roleMap)`
         : `${where} has no role`,
       where,
+      name,
     );
   }
   return mapped;
@@ -175,7 +181,12 @@ function readTurns(
     }
     const turn = turns[i];
     if (turn === null || typeof turn !== 'object' || Array.isArray(turn)) {
-      throw new ConversionError('type-error', `${field}[${i}] must be an object`, `${field}[${i}]`);
+      throw new ConversionError(
+        'type-error',
+        `${field}[${i}] must be an object`,
+        `${field}[${i}]`,
+        turn,
+      );
     }
     // One pass over the turn's keys: role, content, timestamp; the rest is the turn's metadata.
     const record = turn as SourceRecord;
@@ -299,7 +310,12 @@ function required(record: SourceRecord, key: string | undefined, name: string): 
     throw new ConversionError('empty-message', `"${key}" is empty`, key);
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new ConversionError('type-error', `"${key}" must be text (got ${typeName(value)})`, key);
+  throw new ConversionError(
+    'type-error',
+    `"${key}" must be text (got ${typeName(value)})`,
+    key,
+    value,
+  );
 }
 
 /** Two text columns as a user turn and an assistant turn. */
@@ -411,7 +427,12 @@ const TEMPLATES: Template[] = [
       const field = keyOf(record, CHATML_TURNS.list)!;
       const turns = turnList(record[field]);
       if (!turns)
-        throw new ConversionError('type-error', `"${field}" must be an array of messages`, field);
+        throw new ConversionError(
+          'type-error',
+          `"${field}" must be an array of messages`,
+          field,
+          record[field],
+        );
       const { messages, ambiguous } = readTurns(turns, field, CHATML_TURNS, roles);
       return { messages, used: [field], turns: ambiguous ? undefined : turns.length };
     },
@@ -425,7 +446,12 @@ const TEMPLATES: Template[] = [
       const field = keyOf(record, SHAREGPT_TURNS.list)!;
       const turns = turnList(record[field]);
       if (!turns)
-        throw new ConversionError('type-error', `"${field}" must be an array of turns`, field);
+        throw new ConversionError(
+          'type-error',
+          `"${field}" must be an array of turns`,
+          field,
+          record[field],
+        );
       const { messages, ambiguous } = readTurns(turns, field, SHAREGPT_TURNS, roles);
       const system = keyOf(record, SYSTEM);
       const systemText = text(record, system);

@@ -77,6 +77,8 @@ export interface Failed {
   code: ConversionErrorCode;
   message: string;
   field?: string;
+  /** The offending value, when there is one (see ConversionError). */
+  value?: unknown;
 }
 
 const ID_FIELDS = fieldNames(
@@ -114,6 +116,8 @@ export class Standardizer {
         throw new ConversionError(
           'type-error',
           `record ${index} must be an object (got ${typeName(record)})`,
+          undefined,
+          record,
         );
       }
       const source = record as SourceRecord;
@@ -208,6 +212,7 @@ export class Standardizer {
               'invalid-role',
               `row ${index} has an unknown role in "${mapping.role}"`,
               mapping.role,
+              row[mapping.role!],
             );
           }
           const content = row[mapping.content!];
@@ -216,6 +221,7 @@ export class Standardizer {
               content === null || content === undefined ? 'empty-message' : 'type-error',
               `row ${index}: "${mapping.content}" must be text`,
               mapping.content,
+              content,
             );
           }
           return { role, content } as CanonicalMessage;
@@ -258,6 +264,7 @@ export class Standardizer {
           value === null ? 'empty-message' : 'type-error',
           `"${column}" must be text (got ${typeName(value)})`,
           column,
+          value,
         );
       }
       if (role === 'system' && value.trim() === '') continue;
@@ -413,6 +420,7 @@ function failure(error: unknown, index: number): Failed {
       code: error.code,
       message: error.message,
       ...(error.field && { field: error.field }),
+      ...(error.value !== undefined && { value: error.value }),
     };
   }
   throw error;

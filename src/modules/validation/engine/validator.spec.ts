@@ -46,6 +46,23 @@ describe('DatasetValidator errors', () => {
     expect(codes([record])).toContain(code);
   });
 
+  it('shows the offending value of a role or type error, cut short', () => {
+    const report = validate([
+      chat(['coach', 'hello there'], ['assistant', 'hi']),
+      { messages: [{ role: 'user', content: { text: 'x'.repeat(500) } }] },
+      'just a line of text',
+    ]);
+    expect(report.errors.map(({ code, field, value }) => ({ code, field, value }))).toEqual([
+      { code: 'invalid-role', field: 'messages[0]', value: 'coach' },
+      {
+        code: 'type-error',
+        field: 'messages[0]',
+        value: `{"text":"${'x'.repeat(70)}…`,
+      },
+      { code: 'type-error', field: undefined, value: 'just a line of text' },
+    ]);
+  });
+
   it.each([
     [{ instruction: ' ', output: '' }],
     [{ messages: null, id: null }],

@@ -249,6 +249,7 @@ export class DatasetValidator {
           code: result.code,
           message: result.message,
           ...(result.field && { field: result.field }),
+          ...(result.value !== undefined && { value: shownValue(result.value) }),
         });
       }
       return;
