@@ -29,8 +29,6 @@ export const TEXT: usize = 135168;
 const SEPARATOR: u32 = 1;
 const LETTER: u32 = 2;
 const WORD_CHAR: u32 = 4;
-const VOWEL: u32 = 8;
-const NOT_ASCII: u32 = 16;
 const UPPER: u32 = 32;
 
 /** Whether text[start..end) is a filler word (quality.ts: fillerWord, on the same memory). */
@@ -83,22 +81,10 @@ function remix(value: u32): u32 {
 }
 
 /**
- * Whether text[start, start + length) has a lower-case letter. A word of 4 or more ASCII letters
- * with no vowel (a, e, i, o, u, y), or of 5 or more with fewer than one vowel in five, reads as
- * keyboard mash (sdfsdf, asdkjh, lkjhgf) when it is not all capitals (PTSD, LGBTQ). Words of
- * other letters are not judged: the rule knows English spelling only.
- */
-function notCapitals(start: i32, length: u32): u32 {
-  const end = start + <i32>length;
-  for (let i = start; i < end; i++) if (unit(i) >= 97) return 1;
-  return 0;
-}
-
-/**
  * Reads `count` messages whose texts follow one another from TEXT; each message's entry gives
  * its role's first code unit, its length and how many of its first code units are scored (0 for
  * a system message). Writes each message's shape over its entry: tokens, tokens that are
- * mostly letters and hold no keyboard mash (see notCapitals), the longest run of one code unit, and flags (1: a code unit from U+0080 up,
+ * mostly letters, the longest run of one code unit, and flags (1: a code unit from U+0080 up,
  * 2: a filler word, 4: the text is not plain, 8: "://" in the text). Plain is what the
  * standardizer's isPlainText calls plain, over the whole text: printable ASCII and line breaks
  * only, no space or line break at either end, no space next to a space or line break, no three
@@ -206,8 +192,6 @@ export function scan(count: i32, first: i32): void {
     let tokenLength = 0;
     // Twice the letters of the token: LETTER is 2, so a letter adds its class bit.
     let tokenLetters = 0;
-    // Whether a word of the token reads as keyboard mash: then the token is no word.
-    let tokenMash: u32 = 0;
     let seen: u32 = 0;
     let filler = 0;
     let i = offset;
@@ -217,31 +201,15 @@ export function scan(count: i32, first: i32): void {
       if (kind & WORD_CHAR) {
         const start = i;
         let word: u32 = 0x811c9dc5;
-        let kinds: u32 = 0;
-        // Eight a vowel: VOWEL is 8.
-        let vowels: u32 = 0;
-        const lettersBefore = tokenLetters;
         do {
-          kinds |= kind;
+          seen |= kind;
           tokenLetters += kind & LETTER;
-          vowels += kind & VOWEL;
           // UPPER is 32, the bit that makes A-Z a-z.
           word = (word ^ (code | (kind & UPPER))) * 0x01000193;
           if (++i == scanned) break;
           code = unit(i);
           kind = kindOf(code);
         } while (kind & WORD_CHAR);
-        seen |= kinds;
-        const length = <u32>(i - start);
-        // Keyboard mash, in words of ASCII letters only (two in tokenLetters a letter).
-        if (
-          (vowels == 0 || (length >= 5 && vowels * 5 < length << 3)) &&
-          length >= 4 &&
-          (kinds & NOT_ASCII) == 0 &&
-          <u32>(tokenLetters - lettersBefore) == length << 1
-        ) {
-          tokenMash |= notCapitals(start, length);
-        }
         tokenLength += i - start;
         if (wordCount < maxWords) {
           store<u32>(WORDS + ((<usize>wordCount) << 2), word);
@@ -266,10 +234,9 @@ export function scan(count: i32, first: i32): void {
       if (kind & SEPARATOR) {
         if (tokenLength > 0) {
           tokens++;
-          if (tokenLetters >= tokenLength && !tokenMash) wordTokens++;
+          if (tokenLetters >= tokenLength) wordTokens++;
           tokenLength = 0;
           tokenLetters = 0;
-          tokenMash = 0;
         }
       } else {
         tokenLength++;
@@ -279,7 +246,7 @@ export function scan(count: i32, first: i32): void {
     }
     if (tokenLength > 0) {
       tokens++;
-      if (tokenLetters >= tokenLength && !tokenMash) wordTokens++;
+      if (tokenLetters >= tokenLength) wordTokens++;
     }
     store<i32>(entry, tokens);
     store<i32>(entry + 4, wordTokens);

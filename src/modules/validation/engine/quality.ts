@@ -156,7 +156,6 @@ const FILLER_PREFIXES = ['test', 'asdf', 'xxx'];
 const SEPARATOR = 1; // space, tab, line break: ends a token
 const LETTER = 2; // counts towards a token being a word: letters of any script, ' and -
 const WORD_CHAR = 4; // part of a hashed word: ASCII letters and digits, and everything from U+00C0
-const VOWEL = 8; // a, e, i, o, u, y in either case: for the keyboard-mash check
 const NOT_ASCII = 16; // U+0080 and up
 const UPPER = 32; // A-Z: the bit that lower-cases them, for word hashes
 const CHAR_CLASS = new Uint8Array(0x10000);
@@ -172,7 +171,6 @@ for (let code = 0; code < 0x10000; code++) {
     (upper || lower || code === 39 || code === 45 || wide ? LETTER : 0) |
     (upper || lower || digit || code >= 0xc0 ? WORD_CHAR : 0) |
     (upper ? UPPER : 0) |
-    ('aeiouyAEIOUY'.includes(String.fromCharCode(code)) ? VOWEL : 0) |
     (code >= 0x80 ? NOT_ASCII : 0);
 }
 
@@ -253,10 +251,9 @@ export function messageContentScore(
 
 /**
  * How much the text reads as natural language: the share of its tokens that are mostly letters
- * (any script) and hold no keyboard mash, scaled so that 60% or more counts fully. Symbols,
- * codes and numbers score low, and so does mash that English spelling rules out: a word of 4 or
- * more ASCII letters, not all capitals, with no vowel (y counts) or, from 5 letters, fewer than
- * one in five (sdfsdf, asdkjh; not "poiuyt", which has vowels enough). The scan judges it.
+ * (any script), scaled so that 60% or more counts fully. Symbols, codes and numbers score low;
+ * a token of letters counts whatever it spells, so keyboard mash of letters is not caught (a
+ * rule on vowels tried for it also caught "thanks", "stress" and "months").
  */
 function languageOf({ tokens, words }: TextShape): number {
   if (tokens === 0) return 0;

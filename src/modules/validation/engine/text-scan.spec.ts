@@ -74,16 +74,6 @@ function referenceKey(messages: CanonicalMessage[]): { high: number; low: number
   return { high: a >>> 0, low: b >>> 0 };
 }
 
-/**
- * Keyboard mash, plainly: a word of 4 or more ASCII letters, not all capitals, with no vowel
- * (y counts), or of 5 or more with fewer than one vowel in five.
- */
-function isMash(word: string): boolean {
-  if (!/^[A-Za-z]{4,}$/.test(word) || /^[A-Z]+$/.test(word)) return false;
-  const vowels = word.replace(/[^aeiouy]/gi, '').length;
-  return vowels === 0 || (word.length >= 5 && vowels * 5 < word.length);
-}
-
 function reference(messages: CanonicalMessage[]): Figures {
   const P = 0x01000193;
   const words: number[] = [];
@@ -95,8 +85,7 @@ function reference(messages: CanonicalMessage[]): Figures {
     }
     const part = content.slice(0, 2000);
     const units = Array.from({ length: part.length }, (_, i) => part.charCodeAt(i));
-    // Tokens: runs between spaces, tabs and line breaks; a word token is half letters or more,
-    // and has no word that reads as keyboard mash.
+    // Tokens: runs between spaces, tabs and line breaks; a word token is half letters or more.
     let tokens = 0;
     let wordTokens = 0;
     for (const token of part.split(/[ \t\n\r]/)) {
@@ -104,8 +93,7 @@ function reference(messages: CanonicalMessage[]): Figures {
       tokens++;
       let letters = 0;
       for (let i = 0; i < token.length; i++) if (isLetter(token.charCodeAt(i))) letters++;
-      const words = [...token].map((c) => (isWordUnit(c.charCodeAt(0)) ? c : ' ')).join('');
-      if (letters * 2 >= token.length && !words.split(' ').some(isMash)) wordTokens++;
+      if (letters * 2 >= token.length) wordTokens++;
     }
     let longestRun = 0;
     for (let i = 0, run = 0; i < units.length; i++) {

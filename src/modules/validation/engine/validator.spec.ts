@@ -455,24 +455,6 @@ describe('DatasetValidator quality', () => {
   });
 });
 
-describe('keyboard mash in a message', () => {
-  it('takes from its content score, but acronyms, rare spellings and other scripts do not', () => {
-    // Five words of eight have no vowel or fewer than one in five: 3 words of 8 read as language.
-    const mash = 'asdkjh qwpoeiru zmxncbv lkjhgf poiuyt mnbvcx qwerty asdfgh';
-    expect(messageContentScore(mash, 'user')).toBe(0.625);
-    expect(messageContentScore('sdfsdf ghjghj sdfsdf', 'user')).toBe(0);
-    for (const language of [
-      'My LGBTQ group and the PTSD clinic both helped me find my strengths.',
-      'Hmm, the rhythm of my days is off and my strength is gone.',
-      'Me siento muy triste últimamente y no puedo dormir bien.',
-      'Ich habe Angst vor der Prüfung und kann nicht schlafen.',
-      '我最近睡不好，总是很焦虑，不知道该怎么办才好。',
-    ]) {
-      expect([language, messageContentScore(language, 'user')]).toEqual([language, 1]);
-    }
-  });
-});
-
 describe('links in a message', () => {
   it('take from its content score when they are most of it, found where the scan saw "://"', () => {
     const spam = 'https://cheap-pills.example/buy https://cheap-pills.example/now';
