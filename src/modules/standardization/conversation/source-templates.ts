@@ -370,26 +370,39 @@ const anyCase = (name: string) =>
   [...name].map((c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).join('');
 const ANY_SPEAKER = `(${SPEAKERS.map(anyCase).join('|')})`;
 /**
- * A speaker label: at the start of a line, any speaker in any case (`User:`, `### Human:`); or
- * inside a line, after a space or the `</s>` that ends a turn, as Vicuna v1.1 and FastChat
- * write one-line transcripts (`... USER: Hi ASSISTANT: Hello</s>USER: ...`): there only
- * `USER`, `ASSISTANT` or `SYSTEM` in capitals, or any speaker after `###`, so prose such as
- * "my therapist: she said" is not split.
+ * A speaker label: at the start of a line (after a `<s>` that opens a turn, if any), any speaker
+ * in any case (`User:`, `### Human:`); or inside a line, as Vicuna v1.1 and FastChat write
+ * one-line transcripts (`... USER: Hi ASSISTANT: Hello</s>USER: ...`), after `<s>`, `</s>` or a
+ * space that follows no capital letter: there only `USER` or `ASSISTANT` in capitals, or any
+ * speaker after `###`. So prose such as "my therapist: she said", "a TEACHING ASSISTANT: it is"
+ * or "it showed SYSTEM: UPDATE FAILED" is not split.
  */
 const VICUNA_LABEL = new RegExp(
-  `(?:(?:^|\n)[ \t]*(?:###[ \t]*)?${ANY_SPEAKER}|(?<=[ \t]|</s>)(?:(USER|ASSISTANT|SYSTEM)|###[ \t]*${ANY_SPEAKER}))[ \t]*:`,
+  `(?:(?:^|\n)[ \t]*(?:<s>[ \t]*)?(?:###[ \t]*)?${ANY_SPEAKER}|(?<=(?:^|[^A-Z])[ \t]|</?s>)(?:(USER|ASSISTANT)|###[ \t]*${ANY_SPEAKER}))[ \t]*:`,
   'g',
 );
-/** The special tokens that open and close a turn in Vicuna transcripts. */
-const TURN_TOKENS = /^(?:\s*<s>)+|(?:<\/s>\s*)+$/g;
+
+/**
+ * A turn's text without the `<s>` and `</s>` tokens that open and close turns in Vicuna
+ * transcripts, at either end. A loop, not a regular expression anchored at the end: that one
+ * was tried again at every `</s>` of a text, which took seconds for 100k of them.
+ */
+function withoutTurnTokens(text: string): string {
+  let turn = text.trim();
+  while (turn.startsWith('<s>')) turn = turn.slice(3).trimStart();
+  for (;;) {
+    if (turn.endsWith('</s>')) turn = turn.slice(0, -4).trimEnd();
+    else if (turn.endsWith('<s>')) turn = turn.slice(0, -3).trimEnd();
+    else return turn;
+  }
+}
 
 const speakerLabels = (transcript: string) => [...transcript.matchAll(VICUNA_LABEL)].length;
 
 function vicunaTurns(transcript: string, roles: RoleMap, field: string): CanonicalMessage[] {
   const labels = [...transcript.matchAll(VICUNA_LABEL)];
   const messages: CanonicalMessage[] = [];
-  const turnText = (start: number, end: number) =>
-    transcript.slice(start, end).trim().replace(TURN_TOKENS, '').trim();
+  const turnText = (start: number, end: number) => withoutTurnTokens(transcript.slice(start, end));
   const preamble = turnText(0, labels[0]?.index ?? transcript.length);
   if (preamble !== '') messages.push({ role: 'system', content: preamble });
   labels.forEach((label, i) => {

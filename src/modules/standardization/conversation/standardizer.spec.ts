@@ -176,6 +176,44 @@ describe('source templates', () => {
     ]);
   });
 
+  it('drops the <s> and </s> turn tokens of Vicuna transcripts, before labels too', () => {
+    for (const text of [
+      '<s>USER: Hi, I cannot sleep. ASSISTANT: I am sorry. Since when?</s>',
+      'USER: Hi, I cannot sleep. ASSISTANT: I am sorry. Since when?</s><s>',
+      'USER: Hi, I cannot sleep.\n<s>ASSISTANT: I am sorry. Since when?' + '</s>'.repeat(1000),
+    ]) {
+      expect(turns(converted({ text }).conversation)).toEqual([
+        ['user', 'Hi, I cannot sleep.'],
+        ['assistant', 'I am sorry. Since when?'],
+      ]);
+    }
+    expect(
+      turns(
+        converted({ text: 'USER: Hi ASSISTANT: Hello</s><s>USER: Again? ASSISTANT: Yes.</s>' })
+          .conversation,
+      ),
+    ).toEqual([
+      ['user', 'Hi'],
+      ['assistant', 'Hello'],
+      ['user', 'Again?'],
+      ['assistant', 'Yes.'],
+    ]);
+  });
+
+  it('does not split a turn at capitals in prose that look like a label', () => {
+    for (const said of [
+      'My phone keeps showing SYSTEM: UPDATE FAILED every day.',
+      'I work as a TEACHING ASSISTANT: it is tiring.',
+    ]) {
+      expect(
+        turns(converted({ text: `USER: ${said} ASSISTANT: What is hardest?` }).conversation),
+      ).toEqual([
+        ['user', said],
+        ['assistant', 'What is hardest?'],
+      ]);
+    }
+  });
+
   it('reads canonical records back unchanged', () => {
     const first = converted({ prompt: 'Hello', response: 'Hi there' }).conversation;
     const again = converted(first);
