@@ -29,10 +29,18 @@ export interface ValidationIssue {
 
 const VALUE_MAX = 80;
 
-/** The offending value as a short string for the report. */
+/**
+ * The offending value as a short string for the report; none for a value JSON cannot write
+ * (nested deeper than the stack allows, or circular from a JS caller): its error says the rest.
+ */
 export function shownValue(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  let text: string | undefined;
+  try {
+    text = typeof value === 'string' ? value : JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
   if (text === undefined) return undefined;
   return text.length > VALUE_MAX ? `${text.slice(0, VALUE_MAX - 1)}…` : text;
 }

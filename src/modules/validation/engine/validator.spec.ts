@@ -63,6 +63,15 @@ describe('DatasetValidator errors', () => {
     ]);
   });
 
+  it('reports a value nested too deep to show without one', () => {
+    const deep = JSON.parse('['.repeat(20_000) + ']'.repeat(20_000));
+    const report = validate([{ messages: [{ role: 'user', content: deep }] }]);
+    expect(report.errors).toEqual([
+      expect.objectContaining({ code: 'type-error', field: 'messages[0]' }),
+    ]);
+    expect(report.errors[0].value).toBeUndefined();
+  });
+
   it.each([
     [{ instruction: ' ', output: '' }],
     [{ messages: null, id: null }],
